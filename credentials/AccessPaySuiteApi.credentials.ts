@@ -1,0 +1,90 @@
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { assertSendableUrl, effectiveUrl, trimTrailingSlashes } from '../nodes/shared/url';
+
+/** DDCMS hosts (seen in the vendor's documentation). */
+export const ACCESS_PAYSUITE_ENVIRONMENTS = {
+	live: 'https://ddcms.accesspaysuite.com',
+	sandbox: 'https://playpen.accesspaysuite.com',
+} as const;
+
+/** The host a credential points at, without a trailing slash. */
+export function accessPaySuiteBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = credentials.environment as keyof typeof ACCESS_PAYSUITE_ENVIRONMENTS | 'custom';
+	if (environment === 'custom') return trimTrailingSlashes(String(credentials.baseUrl ?? ''));
+	return ACCESS_PAYSUITE_ENVIRONMENTS[environment] ?? ACCESS_PAYSUITE_ENVIRONMENTS.live;
+}
+
+export class AccessPaySuiteApi implements ICredentialType {
+	name = 'accessPaySuiteApi';
+
+	displayName = 'Access PaySuite DDCMS API';
+
+	icon: Icon = { light: 'file:../nodes/AccessPaySuite/accessPaySuite.svg', dark: 'file:../nodes/AccessPaySuite/accessPaySuite.dark.svg' };
+
+	documentationUrl = 'https://www.accesspaysuite.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Live', value: 'live', description: ACCESS_PAYSUITE_ENVIRONMENTS.live },
+				{ name: 'Sandbox (Playpen)', value: 'sandbox', description: ACCESS_PAYSUITE_ENVIRONMENTS.sandbox },
+				{ name: 'Custom URL', value: 'custom' },
+			],
+			default: 'live',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://ecm3.eazycollect.co.uk',
+			description: 'The DDCMS host, without /api/v3. Plain http:// is accepted only for localhost.',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Client Prefix',
+			name: 'clientPrefix',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your client code, given to you by Access PaySuite support',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		assertSendableUrl(effectiveUrl(requestOptions));
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, apiKey: String(credentials.apiKey ?? '') },
+		};
+	};
+
+	// Listing the schedules is the cheapest read: a wrong key answers 401.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://playpen.accesspaysuite.com" : "https://ddcms.accesspaysuite.com")}}',
+			url: '=/api/v3/client/{{encodeURIComponent($credentials.clientPrefix)}}/schedules',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,50 @@
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
+
+export class MagiclineApi implements ICredentialType {
+	name = 'magiclineApi';
+
+	displayName = 'Magicline API';
+
+	icon: Icon = { light: 'file:../nodes/Magicline/magicline.svg', dark: 'file:../nodes/Magicline/magicline.dark.svg' };
+
+	documentationUrl = 'https://developer.magicline.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://open-api-demo.open-api.magicline.com',
+			description:
+				"Your studio's Open API address, like https://yourstudio.open-api.magicline.com. Plain http:// is accepted only for localhost.",
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API key of your studio (one key per studio)',
+		},
+	];
+
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		assertSendableUrl(effectiveUrl(requestOptions));
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, 'X-API-KEY': String(credentials.apiKey ?? '') },
+		};
+	};
+
+	// The cancelation reasons are a small read every key may do: a wrong key answers 401.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/memberships/self-service/contract-cancelation-reasons',
+			method: 'GET',
+		},
+	};
+}

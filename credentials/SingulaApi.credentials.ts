@@ -1,0 +1,82 @@
+import { createHmac } from 'crypto';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
+
+/**
+ * Singula's gateway signature (seen in a public client, not in vendor prose): upper-case hex of
+ * HMAC-SHA256(apiSecret, `<timestamp><METHOD><path>`), path without host and query; the body is not signed.
+ */
+export function singulaSignature(apiSecret: string, timestamp: string, method: string, path: string): string {
+	return createHmac('sha256', apiSecret)
+		.update(`${timestamp}${method.toUpperCase()}${path}`, 'utf8')
+		.digest('hex')
+		.toUpperCase();
+}
+
+export class SingulaApi implements ICredentialType {
+	name = 'singulaApi';
+
+	displayName = 'Singula Decisions API';
+
+	icon: Icon = { light: 'file:../nodes/Singula/singula.svg', dark: 'file:../nodes/Singula/singula.dark.svg' };
+
+	documentationUrl = 'https://singuladecisions.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api.yourtenant.example.com',
+			description:
+				'The root of your Singula API gateway (the node adds /apis/contracts/v1). Plain http:// is accepted only for localhost.',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The HMAC key ID your Singula administrator gave you',
+		},
+		{
+			displayName: 'API Secret',
+			name: 'apiSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The HMAC secret that signs every request; it is never sent itself',
+		},
+	];
+
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const url = effectiveUrl(requestOptions);
+		assertSendableUrl(url);
+		const timestamp = Math.floor(Date.now() / 1000).toString();
+		const method = (requestOptions.method ?? 'GET').toUpperCase();
+		const signature = singulaSignature(String(credentials.apiSecret ?? ''), timestamp, method, new URL(url).pathname);
+		return {
+			...requestOptions,
+			headers: {
+				...requestOptions.headers,
+				Authorization: `hmac ${String(credentials.apiKey ?? '')}:${signature}`,
+				Timestamp: timestamp,
+			},
+		};
+	};
+
+	// A signed read of a customer that has no contracts: a wrong key or secret answers 401 (inferred:
+	// the gateway's behaviour for an unknown customer is not documented).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/apis/contracts/v1/customer/00000000-0000-0000-0000-000000000000/contract?activeOnly=true',
+			method: 'GET',
+		},
+	};
+}

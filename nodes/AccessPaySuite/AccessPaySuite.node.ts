@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildOperationProperties } from '../shared/description';
+import { executeOperation } from '../shared/executor';
+import { accessPaySuiteProvider } from './provider';
+
+export class AccessPaySuite implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Access PaySuite DDCMS',
+		name: 'accessPaySuite',
+		icon: { light: 'file:accessPaySuite.svg', dark: 'file:accessPaySuite.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Cancel and restart Direct Debit contract schedules in Access PaySuite DDCMS',
+		defaults: { name: 'Access PaySuite DDCMS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'accessPaySuiteApi', required: true }],
+		properties: buildOperationProperties(accessPaySuiteProvider.resources, accessPaySuiteProvider.operations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperation.call(this, accessPaySuiteProvider);
+	}
+}

@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ItemParameters } from '../../shared/parameters';
+
+export const contractIdField: INodeProperties = {
+	displayName: 'Contract ID',
+	name: 'contractId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 3f2b6c1e-0000-4000-8000-000000000001',
+	description: 'The DDCMS contract ID (shown on the contract in DDCMS)',
+};
+
+/** A DDCMS contract ID: any text without a slash, as it goes into the URL path. */
+export function readContractId(parameters: ItemParameters): string {
+	return parameters.text('contractId', { noSlash: true });
+}

@@ -1,0 +1,4 @@
+import { cancelSchedule } from './cancelSchedule.operation';
+import { restartSchedule } from './restartSchedule.operation';
+
+export const contractOperations = [cancelSchedule, restartSchedule];

@@ -1,0 +1,37 @@
+import type { OperationDefinition } from '../../shared/types';
+import { accountReferenceFields, readAccountFields, requestInitiatorField } from '../fields';
+import { actionItem } from '../output';
+import type { SoapRequest } from '../soap';
+
+export const cancelAccount: OperationDefinition<SoapRequest> = {
+	resource: 'account',
+	operation: 'cancel',
+	name: 'Cancel',
+	action: 'Cancel an account',
+	description: 'Cancel an existing account in the Debitsuccess billing system',
+	fields: [
+		...accountReferenceFields,
+		{
+			displayName: 'Cancellation Note',
+			name: 'cancellationNote',
+			type: 'string',
+			required: true,
+			default: 'Facility Request',
+			description:
+				'Reason for the cancellation (up to 30 characters). Include the word "transferred" when an account with an overdue fee moves within the facility group: this skips debt collection.',
+		},
+		requestInitiatorField,
+	],
+	build(parameters) {
+		return {
+			request: {
+				operation: 'CancelAccount',
+				fields: {
+					...readAccountFields(parameters),
+					CancellationNote: parameters.text('cancellationNote', { maxLength: 30 }),
+				},
+			},
+		};
+	},
+	output: (answer) => actionItem(answer),
+};

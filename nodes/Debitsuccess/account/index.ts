@@ -1,0 +1,3 @@
+import { cancelAccount } from './cancel.operation';
+
+export const accountOperations = [cancelAccount];

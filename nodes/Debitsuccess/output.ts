@@ -1,0 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SoapResult } from './soap';
+
+/** The success item every Debitsuccess action gives. */
+export function actionItem(answer: unknown): IDataObject {
+	const { id, dateCreated, notes } = answer as SoapResult;
+	return {
+		success: true,
+		status: 'Succeed',
+		id,
+		dateCreated,
+		notes: notes as unknown as IDataObject[],
+		warnings: notes.filter((note) => note.type === 'Warning') as unknown as IDataObject[],
+	};
+}

@@ -1,0 +1,45 @@
+import type { OperationDefinition } from '../../shared/types';
+import { accountReferenceFields, readAccountFields, requestInitiatorField, soapDateTime } from '../fields';
+import { actionItem } from '../output';
+import type { SoapRequest } from '../soap';
+
+export const adjustSuspensionEndDate: OperationDefinition<SoapRequest> = {
+	resource: 'suspension',
+	operation: 'adjustEndDate',
+	name: 'Adjust End Date',
+	action: 'Adjust the end date of a suspension',
+	description: 'Move the end of an existing suspension, or make it open-ended',
+	fields: [
+		...accountReferenceFields,
+		{
+			displayName: 'Pay Schedule ID',
+			name: 'payScheduleId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 501',
+			description: 'The schedule ID of the suspension (digits only)',
+		},
+		{
+			displayName: 'New End Date',
+			name: 'newEndDate',
+			type: 'dateTime',
+			default: '',
+			description: 'The new last day of the suspension. Leave empty to make the suspension open-ended.',
+		},
+		requestInitiatorField,
+	],
+	build(parameters) {
+		return {
+			request: {
+				operation: 'AdjustSuspensionEndDate',
+				fields: {
+					...readAccountFields(parameters),
+					NewEndDate: soapDateTime(parameters.optionalDate('newEndDate')),
+					PayScheduleId: parameters.digits('payScheduleId'),
+				},
+			},
+		};
+	},
+	output: (answer) => actionItem(answer),
+};

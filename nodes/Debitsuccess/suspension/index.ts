@@ -1,0 +1,3 @@
+import { adjustSuspensionEndDate } from './adjustEndDate.operation';
+
+export const suspensionOperations = [adjustSuspensionEndDate];

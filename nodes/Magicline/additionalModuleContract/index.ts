@@ -1,0 +1,3 @@
+import { cancelAdditionalModuleContract } from './cancel.operation';
+
+export const additionalModuleContractOperations = [cancelAdditionalModuleContract];

@@ -1,0 +1,107 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { invalidParameter } from '../../shared/failure';
+import type { JsonBodyValue } from '../../shared/json';
+import { asObject } from '../../shared/rest';
+import type { RestRequest } from '../../shared/rest';
+import type { OperationDefinition } from '../../shared/types';
+import { DOWNGRADE_TIMING_PROPERTY } from '../faults';
+import { contractIdField, customerIdField, readContractPath } from './fields';
+
+const DISCOUNT_CODE_KINDS = ['discountId', 'promoCode', 'campaignCode', 'sourceCode', 'individualPromoCode'];
+
+export const changeContract: OperationDefinition<RestRequest> = {
+	resource: 'contract',
+	operation: 'change',
+	name: 'Change',
+	action: 'Change a contract',
+	description: "Change (upgrade, downgrade or crossgrade) a customer's contract to another sales item",
+	fields: [
+		customerIdField,
+		contractIdField,
+		{
+			displayName: 'New Item Code Name or ID',
+			name: 'itemCode',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getChangePaths', loadOptionsDependsOn: ['customerId', 'contractId'] },
+			required: true,
+			default: '',
+			description:
+				'The sales item to change to; the list shows the change paths of the contract. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Discount Code',
+					name: 'discountCode',
+					type: 'collection',
+					placeholder: 'Add Code',
+					default: {},
+					description: 'A discount code to apply with the change',
+					options: DISCOUNT_CODE_KINDS.map((kind) => ({
+						displayName: kind.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()).replace(' Id', ' ID'),
+						name: kind,
+						type: 'string' as const,
+						default: '',
+					})),
+				},
+				{
+					displayName: 'Extra Body Fields (JSON)',
+					name: 'extraBody',
+					type: 'json',
+					default: '{}',
+					description: 'Tenant-specific fields added to the request body, as a JSON object',
+				},
+				{
+					displayName: 'Immediate Downgrade',
+					name: 'immediateDowngrade',
+					type: 'boolean',
+					default: false,
+					description: 'Whether a downgrade happens now instead of at the next contract charge',
+				},
+				{
+					displayName: 'Referrer ID',
+					name: 'referrerId',
+					type: 'string',
+					default: '',
+					description: 'Identifier of a referrer to link to the new service (up to 50 characters)',
+				},
+			],
+		},
+	],
+	build(parameters) {
+		const { customerId, contractId, path } = readContractPath(parameters);
+		const itemCode = parameters.text('itemCode');
+		const additional = parameters.collection('additionalFields');
+		const referrerId = additional.optionalText('referrerId', { maxLength: 50 });
+		const immediateDowngrade = additional.boolean('immediateDowngrade');
+		const discountCode = additional.optionalObject('discountCode');
+		const extraBody = additional.optionalObject('extraBody') ?? {};
+		const discount = Object.fromEntries(
+			Object.entries(discountCode ?? {}).filter(([, value]) => value !== '' && value !== undefined),
+		) as IDataObject;
+		const unknownKinds = Object.keys(discount).filter((kind) => !DISCOUNT_CODE_KINDS.includes(kind));
+		if (unknownKinds.length) {
+			throw invalidParameter('additionalFields.discountCode', `may only hold ${DISCOUNT_CODE_KINDS.join(', ')}`);
+		}
+		const body: Record<string, JsonBodyValue | undefined> = {
+			itemCode,
+			referrerId,
+			discountCode: Object.keys(discount).length ? (discount as Record<string, string>) : undefined,
+			[DOWNGRADE_TIMING_PROPERTY]: immediateDowngrade,
+		};
+		for (const [key, value] of Object.entries(extraBody)) {
+			if (!(key in body)) body[key] = value as JsonBodyValue;
+		}
+		return {
+			request: { method: 'POST', path: `${path}/change`, body },
+			echo: { customerId, contractId, itemCode },
+		};
+	},
+	output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
+};

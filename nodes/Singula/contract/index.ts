@@ -1,0 +1,3 @@
+import { changeContract } from './change.operation';
+
+export const contractOperations = [changeContract];

@@ -1,0 +1,178 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidParameter } from './failure';
+
+const DIGITS = /^[0-9]{1,19}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+const DECIMAL = /^[0-9]+(\.[0-9]{1,2})?$/;
+
+interface TextRules {
+	maxLength?: number;
+	/** IDs that go into a URL path must not contain a slash. */
+	noSlash?: boolean;
+}
+
+/** Text of a parameter value as typed; numbers from expressions keep their digits. */
+function asText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+		return String(value);
+	}
+	return JSON.stringify(value);
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
+}
+
+/**
+ * Reads and validates one item's parameters. Every check throws an ItemFailure that names the
+ * parameter and the rule, so a bad item is reported before anything is sent.
+ */
+export class ItemParameters {
+	constructor(
+		private readonly source: (name: string) => unknown,
+		private readonly prefix = '',
+	) {}
+
+	static forItem(context: IExecuteFunctions, itemIndex: number): ItemParameters {
+		return new ItemParameters((name) => context.getNodeParameter(name, itemIndex, ''));
+	}
+
+	/** Parameters inside a collection such as `additionalFields`. */
+	collection(name: string): ItemParameters {
+		const value = this.source(name);
+		const values = (value && typeof value === 'object' ? value : {}) as IDataObject;
+		return new ItemParameters((key) => values[key], `${this.label(name)}.`);
+	}
+
+	private label(name: string): string {
+		return `${this.prefix}${name}`;
+	}
+
+	raw(name: string): unknown {
+		return this.source(name);
+	}
+
+	optionalText(name: string, rules: TextRules = {}): string | undefined {
+		const text = asText(this.source(name));
+		if (text === '') return undefined;
+		if (rules.maxLength !== undefined && text.length > rules.maxLength) {
+			throw invalidParameter(this.label(name), `must be at most ${rules.maxLength} characters long`);
+		}
+		if (rules.noSlash && text.includes('/')) {
+			throw invalidParameter(this.label(name), 'must not contain "/"');
+		}
+		return text;
+	}
+
+	text(name: string, rules: TextRules = {}): string {
+		const text = this.optionalText(name, rules);
+		if (text === undefined) throw invalidParameter(this.label(name), 'is required');
+		return text;
+	}
+
+	/** An ID of digits only (int64), kept as text so no digit is lost to floating point. */
+	optionalDigits(name: string): string | undefined {
+		const text = asText(this.source(name));
+		if (text === '') return undefined;
+		if (!DIGITS.test(text)) {
+			throw invalidParameter(this.label(name), 'must contain only digits (1 to 19 of them)');
+		}
+		return text;
+	}
+
+	digits(name: string): string {
+		const text = this.optionalDigits(name);
+		if (text === undefined) throw invalidParameter(this.label(name), 'is required');
+		return text;
+	}
+
+	uuid(name: string): string {
+		const text = this.text(name);
+		if (!UUID.test(text)) {
+			throw invalidParameter(this.label(name), 'must be a UUID like 123e4567-e89b-12d3-a456-426614174000');
+		}
+		return text;
+	}
+
+	/** A date as YYYY-MM-DD; a full timestamp from a date picker or expression is cut to its date. */
+	optionalDate(name: string): string | undefined {
+		const value = this.source(name);
+		const text = value instanceof Date ? value.toISOString() : asText(value);
+		if (text === '') return undefined;
+		const match = DATE_PREFIX.exec(text);
+		if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+			throw invalidParameter(this.label(name), 'must be a date in the form YYYY-MM-DD');
+		}
+		return `${match[1]}-${match[2]}-${match[3]}`;
+	}
+
+	date(name: string): string {
+		const date = this.optionalDate(name);
+		if (date === undefined) throw invalidParameter(this.label(name), 'is required');
+		return date;
+	}
+
+	/** A money amount with up to two decimals, kept as typed. */
+	optionalDecimal(name: string): string | undefined {
+		const text = asText(this.source(name));
+		if (text === '') return undefined;
+		if (!DECIMAL.test(text)) {
+			throw invalidParameter(this.label(name), 'must be a number with up to two decimals, like 12.50');
+		}
+		return text;
+	}
+
+	boolean(name: string): boolean | undefined {
+		const value = this.source(name);
+		if (value === undefined || value === '' || value === null) return undefined;
+		if (typeof value === 'boolean') return value;
+		if (value === 'true' || value === 'false') return value === 'true';
+		throw invalidParameter(this.label(name), 'must be true or false');
+	}
+
+	/** A whole number within bounds. */
+	integer(name: string, min: number, max: number): number | undefined {
+		const value = this.source(name);
+		if (value === undefined || value === '' || value === null) return undefined;
+		const number = typeof value === 'number' ? value : Number(asText(value));
+		if (!Number.isInteger(number) || number < min || number > max) {
+			throw invalidParameter(this.label(name), `must be a whole number from ${min} to ${max}`);
+		}
+		return number;
+	}
+
+	/** A JSON object, given as an object or as JSON text. */
+	optionalObject(name: string): IDataObject | undefined {
+		const value = this.source(name);
+		if (value === undefined || value === null || value === '') return undefined;
+		let parsed: unknown = value;
+		if (typeof value === 'string') {
+			try {
+				parsed = JSON.parse(value);
+			} catch {
+				throw invalidParameter(this.label(name), 'must be a JSON object like {"key": "value"}');
+			}
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			throw invalidParameter(this.label(name), 'must be a JSON object like {"key": "value"}');
+		}
+		return parsed as IDataObject;
+	}
+
+	/** One of a fixed list of values. */
+	oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+		const text = asText(this.source(name));
+		if (text === '') return undefined;
+		if (!(allowed as readonly string[]).includes(text)) {
+			throw invalidParameter(this.label(name), `must be one of: ${allowed.join(', ')}`);
+		}
+		return text as T;
+	}
+}
