@@ -4,7 +4,7 @@
  * the credential type applied, its `authenticate` applied to every request). Requests go out over
  * real HTTP, to the sandbox.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -16,7 +16,9 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -180,35 +182,13 @@ export interface EngineRun {
 	error: IRun['data']['resultData']['error'];
 }
 
-export async function runWorkflow(
-	workflowJson: WorkflowJson,
+function buildAdditionalData(
 	credentials: Record<string, StoredCredential>,
-): Promise<EngineRun> {
-	const workflowData: IWorkflowBase = {
-		id: 'test-workflow',
-		name: 'Test workflow',
-		active: false,
-		isArchived: false,
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections,
-		settings: { executionOrder: 'v1' },
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as IWorkflowBase;
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: workflowData.nodes,
-		connections: workflowData.connections,
-		active: false,
-		nodeTypes,
-		staticData: {},
-		settings: workflowData.settings,
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
-	const additionalData = {
+	workflowData: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
+	return {
 		credentialsHelper: new CredentialsHelper(credentials),
-		hooks,
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', workflowData),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in these tests');
 		},
@@ -231,7 +211,39 @@ export async function runWorkflow(
 			throw new Error('not used');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
 
+function buildWorkflowData(workflowJson: WorkflowJson): { workflowData: IWorkflowBase; workflow: Workflow } {
+	const workflowData = {
+		id: 'test-workflow',
+		name: 'Test workflow',
+		active: false,
+		isArchived: false,
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		staticData: {},
+		settings: workflowData.settings,
+	});
+	return { workflowData, workflow };
+}
+
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	credentials: Record<string, StoredCredential>,
+): Promise<EngineRun> {
+	const { workflowData, workflow } = buildWorkflowData(workflowJson);
+	const additionalData = buildAdditionalData(credentials, workflowData);
 	const startNode = workflowJson.nodes[0];
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
 	const runData = run.data.resultData.runData;
@@ -240,4 +252,86 @@ export async function runWorkflow(
 		error: run.data.resultData.error,
 		output: (nodeName, outputIndex = 0) => runData[nodeName]?.[0]?.data?.main?.[outputIndex] ?? [],
 	};
+}
+
+/**
+ * Calls a node's dropdown method the way the editor does: n8n-core's LoadOptionsContext on a
+ * one-node workflow holding the current parameters.
+ */
+export async function loadOptions(
+	node: { type: string; credentialType: string; parameters: IDataObject },
+	method: string,
+	credentials: Record<string, StoredCredential>,
+): Promise<INodePropertyOptions[]> {
+	const nodeJson: INode = {
+		id: 'node',
+		name: 'Node',
+		type: `${PACKAGE}.${node.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: node.parameters as INodeParameters,
+		credentials: { [node.credentialType]: { id: node.credentialType, name: 'Test credential' } },
+	};
+	const { workflowData, workflow } = buildWorkflowData({ nodes: [nodeJson], connections: {} });
+	// The editor hands the node's current parameters to the dropdown method this way.
+	const additionalData = { ...buildAdditionalData(credentials, workflowData), currentNodeParameters: nodeJson.parameters };
+	const context = new LoadOptionsContext(workflow, nodeJson, additionalData, 'parameters.x');
+	const nodeType = nodeClasses[nodeJson.type];
+	const loader = nodeType.methods?.loadOptions?.[method];
+	if (!loader) throw new Error(`${node.type} has no load-options method ${method}`);
+	return await loader.call(context);
+}
+
+/**
+ * The credential "Test" button, done the way n8n's credentials tester does it: a node's
+ * `credentialTest` method (testedBy) runs in n8n-core's CredentialTestContext; otherwise the
+ * credential's declarative `test.request` has its `$credentials` expressions resolved and is sent
+ * through n8n's credential-aware request helper, any HTTP error failing the test.
+ */
+export async function testCredential(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const credentials = { [type]: { type, data } };
+	const user = Object.entries(nodeClasses)
+		.flatMap(([typeName, nodeType]) =>
+			(nodeType.description.credentials ?? []).map((credential) => ({ typeName, nodeType, credential })),
+		)
+		.find(({ credential }) => credential.name === type);
+	if (!user) throw new Error(`no node uses ${type}`);
+	const tester = user.credential.testedBy ? user : undefined;
+	const { workflowData, workflow } = buildWorkflowData({ nodes: [], connections: {} });
+	const additionalData = buildAdditionalData(credentials, workflowData);
+	const decrypted = await additionalData.credentialsHelper.getDecrypted(additionalData, { id: type, name: type }, type, 'internal');
+	if (tester) {
+		const method = tester.nodeType.methods?.credentialTest?.[tester.credential.testedBy as string];
+		if (!method) throw new Error(`missing credentialTest ${String(tester.credential.testedBy)}`);
+		return await method.call(new CredentialTestContext(additionalData), { id: type, name: type, type, data: decrypted });
+	}
+	const request = credentialTypes[type].test?.request;
+	if (!request) throw new Error(`${type} has no test`);
+	const nodeJson: INode = {
+		id: 'credential-test',
+		name: 'Credential test',
+		type: user.typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [type]: { id: type, name: type } },
+	};
+	const resolve = (value: string | undefined) =>
+		value === undefined
+			? undefined
+			: String(workflow.expression.getSimpleParameterValue(nodeJson, value, 'internal', { $credentials: decrypted } as never));
+	const context = new LoadOptionsContext(workflow, nodeJson, additionalData, 'credentials');
+	try {
+		await context.helpers.httpRequestWithAuthentication.call(context, type, {
+			method: request.method ?? 'GET',
+			baseURL: resolve(request.baseURL),
+			url: resolve(request.url) ?? '',
+		});
+		return { status: 'OK', message: 'Connection successful!' };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
 }
