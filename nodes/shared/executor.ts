@@ -74,8 +74,8 @@ export async function executeOperation<T>(
 				transport,
 			);
 			const output = operation.output(provider.readResponse(response), echo);
-			const records = Array.isArray(output) ? limitRecords(output, parameters) : [output];
-			return records.map((json) => ({ json, pairedItem }));
+			const records = Array.isArray(output) ? output : [output];
+			return (operation.list ? limitRecords(records, parameters) : records).map((json) => ({ json, pairedItem }));
 		} catch (error) {
 			const failure = toFailureDetails(error);
 			if (this.continueOnFail()) {
