@@ -13,7 +13,7 @@ export class AccessPaySuite implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Cancel and restart Direct Debit contract schedules in Access PaySuite DDCMS',
+		description: 'Cancel, restart and look up Direct Debit contracts, customers, payments and schedules in Access PaySuite DDCMS',
 		defaults: { name: 'Access PaySuite DDCMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

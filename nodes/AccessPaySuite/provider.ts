@@ -4,6 +4,9 @@ import { asObject, looksLikeHtml, pathSegment, plainText, readRestResponse, rest
 import type { RestRequest } from '../shared/rest';
 import type { ProviderDefinition } from '../shared/types';
 import { contractOperations } from './contract';
+import { customerOperations } from './customer';
+import { paymentOperations } from './payment';
+import { scheduleOperations } from './schedule';
 import { ACCESS_PAYSUITE_FAULTS } from './faults';
 
 /** A DDCMS fault: `Message` (or `error`, or the text) and `Detail`; `ErrorCode` when sent, else the status. */
@@ -25,8 +28,13 @@ function accessPaySuiteFailure(status: number, body: unknown, text: string): Ite
 export const accessPaySuiteProvider: ProviderDefinition<RestRequest> = {
 	name: 'accessPaySuite',
 	credentialType: 'accessPaySuiteApi',
-	resources: [{ name: 'Contract', value: 'contract', description: "A customer's Direct Debit contract" }],
-	operations: [...contractOperations],
+	resources: [
+		{ name: 'Contract', value: 'contract', description: "A customer's Direct Debit contract" },
+		{ name: 'Customer', value: 'customer', description: 'A customer paying by Direct Debit' },
+		{ name: 'Payment', value: 'payment', description: 'A payment collected for a contract' },
+		{ name: 'Schedule', value: 'schedule', description: 'A payment schedule of your client account' },
+	],
+	operations: [...contractOperations, ...customerOperations, ...paymentOperations, ...scheduleOperations],
 	toHttpRequest: (request, credentials) =>
 		restHttpRequest(
 			`${accessPaySuiteBaseUrl(credentials)}/api/v3/client/${pathSegment(String(credentials.clientPrefix ?? ''))}`,

@@ -14,7 +14,7 @@ export class Debitsuccess implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Cancel accounts and adjust suspensions in Debitsuccess',
+		description: 'Look up and cancel accounts, and create and adjust suspensions, in Debitsuccess',
 		defaults: { name: 'Debitsuccess' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

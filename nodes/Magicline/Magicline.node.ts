@@ -11,6 +11,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildOperationProperties } from '../shared/description';
 import { executeOperation } from '../shared/executor';
 import { fetchForDropdown } from '../shared/loadOptions';
+import { ItemParameters } from '../shared/parameters';
+import { asObject } from '../shared/rest';
+import { CANCELATION_REASONS_PATH } from './cancelationReason/getMany.operation';
+import { readCustomerPath } from './fields';
 import { magiclineProvider } from './provider';
 
 export class Magicline implements INodeType {
@@ -21,7 +25,7 @@ export class Magicline implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Cancel membership module contracts in Magicline',
+		description: 'Cancel, check and withdraw cancelations of memberships and module contracts in Magicline',
 		defaults: { name: 'Magicline' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,12 +39,21 @@ export class Magicline implements INodeType {
 			async getCancelationReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				const reasons = await fetchForDropdown(this, magiclineProvider, () => ({
 					method: 'GET',
-					path: 'v1/memberships/self-service/contract-cancelation-reasons',
+					path: CANCELATION_REASONS_PATH,
 				}));
 				return (Array.isArray(reasons) ? reasons : []).map((reason) => ({
 					name: String(reason.cancelationReasonName ?? reason.cancelationReasonId),
 					value: String(reason.cancelationReasonId),
 				}));
+			},
+			/** The dates Magicline offers for the customer's contract, in its order. */
+			async getAvailableCancelationDates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const contractData = await fetchForDropdown(this, magiclineProvider, () => {
+					const current = new ItemParameters((name) => this.getCurrentNodeParameter(name));
+					return { method: 'GET', path: `${readCustomerPath(current).path}/contract-data` };
+				});
+				const dates = asObject(contractData).availableCancelationDates;
+				return (Array.isArray(dates) ? dates : []).map((date) => ({ name: String(date), value: String(date) }));
 			},
 		},
 	};

@@ -4,6 +4,8 @@ import type { RestRequest } from '../shared/rest';
 import { trimTrailingSlashes } from '../shared/url';
 import type { ProviderDefinition } from '../shared/types';
 import { additionalModuleContractOperations } from './additionalModuleContract';
+import { cancelationReasonOperations } from './cancelationReason';
+import { membershipOperations } from './membership';
 import { MAGICLINE_STATUS_FAULTS } from './faults';
 
 /** A Magicline fault: `{errorMessage, errorCode, traceId, reference}`. */
@@ -31,8 +33,10 @@ export const magiclineProvider: ProviderDefinition<RestRequest> = {
 			value: 'additionalModuleContract',
 			description: 'An add-on (module) booked on top of a membership contract',
 		},
+		{ name: 'Cancelation Reason', value: 'cancelationReason', description: 'A reason a contract can be canceled for' },
+		{ name: 'Membership', value: 'membership', description: "A customer's main membership contract" },
 	],
-	operations: [...additionalModuleContractOperations],
+	operations: [...additionalModuleContractOperations, ...membershipOperations, ...cancelationReasonOperations],
 	toHttpRequest: (request, credentials) =>
 		restHttpRequest(trimTrailingSlashes(String(credentials.baseUrl ?? '')), request),
 	readResponse: (response) => readRestResponse(response, magiclineFailure),

@@ -14,6 +14,7 @@ import { fetchForDropdown } from '../shared/loadOptions';
 import { ItemParameters } from '../shared/parameters';
 import { asObject } from '../shared/rest';
 import { readContractPath } from './contract/fields';
+import { changePathsOf } from './contract/getChangePaths.operation';
 import { singulaProvider } from './provider';
 
 export class Singula implements INodeType {
@@ -24,7 +25,7 @@ export class Singula implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Change subscription contracts in Singula Decisions (formerly Paywizard)',
+		description: 'Change, cancel and look up subscription contracts in Singula Decisions (formerly Paywizard)',
 		defaults: { name: 'Singula Decisions' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -41,9 +42,7 @@ export class Singula implements INodeType {
 					const current = new ItemParameters((name) => this.getCurrentNodeParameter(name));
 					return { method: 'GET', path: `${readContractPath(current).path}/change` };
 				});
-				const paths = asObject(answer).crossgradePaths;
-				return (Array.isArray(paths) ? paths : []).map((entry) => {
-					const changePath = asObject(entry);
+				return changePathsOf(answer).map((changePath) => {
 					const cost = asObject(changePath.changeCost);
 					const price = cost.amount === undefined ? '' : `, ${String(cost.amount)} ${String(cost.currency ?? '')}`.trimEnd();
 					return {

@@ -98,7 +98,7 @@ describe('Singula Decisions: change a contract', () => {
 
 	it('lists the change paths of the chosen contract for the item dropdown', async () => {
 		const options = await loadOptions(
-			{ type: 'singula', credentialType: 'singulaApi', parameters: { customerId: CUSTOMER, contractId: '80001' } },
+			{ type: 'singula', credentialType: 'singulaApi', parameters: { resource: 'contract', operation: 'change', customerId: CUSTOMER, contractId: '80001' } },
 			'getChangePaths',
 			credentialsFor(context.sandbox),
 		);

@@ -1,22 +1,10 @@
-import { pathSegment } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { accessPaySuiteMessage } from '../message';
-import { contractIdField, readContractId } from './fields';
+import { contractAction } from './action';
 
-export const cancelSchedule: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const cancelSchedule = contractAction({
 	operation: 'cancelSchedule',
 	name: 'Cancel Schedule',
 	action: 'Cancel a contract schedule',
 	description: 'Stop all future payments of a contract schedule (it becomes Terminated)',
-	fields: [contractIdField],
-	build(parameters) {
-		const contractId = readContractId(parameters);
-		return {
-			request: { method: 'POST', path: `contract/${pathSegment(contractId)}/cancelSchedule` },
-			echo: { contractId },
-		};
-	},
-	output: (body, echo) => ({ success: true, contractId: echo.contractId, message: accessPaySuiteMessage(body) }),
-};
+	method: 'POST',
+	endpoint: 'cancelSchedule',
+});

@@ -1,17 +1,13 @@
-import { pathSegment } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { accessPaySuiteMessage } from '../message';
-import { contractIdField, readContractId } from './fields';
+import { contractAction } from './action';
 
-export const restartSchedule: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const restartSchedule = contractAction({
 	operation: 'restartSchedule',
 	name: 'Restart Schedule',
 	action: 'Restart a contract schedule',
 	description: 'Resume payments of a Terminated contract schedule (it becomes Active)',
+	method: 'POST',
+	endpoint: 'restartSchedule',
 	fields: [
-		contractIdField,
 		{
 			displayName: 'Comment',
 			name: 'comment',
@@ -20,16 +16,5 @@ export const restartSchedule: OperationDefinition<RestRequest> = {
 			description: 'Optional note stored with the restart',
 		},
 	],
-	build(parameters) {
-		const contractId = readContractId(parameters);
-		return {
-			request: {
-				method: 'POST',
-				path: `contract/${pathSegment(contractId)}/restartSchedule`,
-				query: { comment: parameters.optionalText('comment') },
-			},
-			echo: { contractId },
-		};
-	},
-	output: (body, echo) => ({ success: true, contractId: echo.contractId, message: accessPaySuiteMessage(body) }),
-};
+	query: (parameters) => ({ comment: parameters.optionalText('comment') }),
+});

@@ -1,3 +1,4 @@
 import { cancelAccount } from './cancel.operation';
+import { getAccount } from './get.operation';
 
-export const accountOperations = [cancelAccount];
+export const accountOperations = [cancelAccount, getAccount];

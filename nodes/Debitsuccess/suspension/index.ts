@@ -1,3 +1,4 @@
 import { adjustSuspensionEndDate } from './adjustEndDate.operation';
+import { createSuspension } from './create.operation';
 
-export const suspensionOperations = [adjustSuspensionEndDate];
+export const suspensionOperations = [adjustSuspensionEndDate, createSuspension];

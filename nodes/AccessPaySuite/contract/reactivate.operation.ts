@@ -1,0 +1,10 @@
+import { contractAction } from './action';
+
+export const reactivate = contractAction({
+	operation: 'reactivate',
+	name: 'Reactivate',
+	action: 'Reactivate a contract',
+	description: 'Reactivate the Direct Debit of a cancelled contract',
+	method: 'POST',
+	endpoint: 'reactivate',
+});

@@ -1,0 +1,35 @@
+import { invalidParameter } from '../../shared/failure';
+import { contractAction } from './action';
+
+export const updateAmount = contractAction({
+	operation: 'updateAmount',
+	name: 'Update Amount',
+	action: 'Update the amount of a contract',
+	description: 'Change the regular amount collected for a contract',
+	method: 'PATCH',
+	endpoint: 'amount',
+	fields: [
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 29.99',
+			description: 'The new amount, in pounds, with up to two decimals',
+		},
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			default: '',
+			description: 'Why the amount changes; stored with the contract',
+		},
+	],
+	query: (parameters) => {
+		const amount = parameters.optionalDecimal('amount');
+		if (amount === undefined) throw invalidParameter('amount', 'is required');
+		if (Number(amount) <= 0) throw invalidParameter('amount', 'must be more than 0');
+		return { amount, comment: parameters.optionalText('comment') };
+	},
+});

@@ -1,0 +1,3 @@
+import { searchCustomers } from './search.operation';
+
+export const customerOperations = [searchCustomers];

@@ -1,0 +1,3 @@
+import { getManyPayments } from './getMany.operation';
+
+export const paymentOperations = [getManyPayments];

@@ -1,0 +1,3 @@
+import { getManySchedules } from './getMany.operation';
+
+export const scheduleOperations = [getManySchedules];

@@ -1,0 +1,3 @@
+import { getManyCancelationReasons } from './getMany.operation';
+
+export const cancelationReasonOperations = [getManyCancelationReasons];
