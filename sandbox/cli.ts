@@ -28,6 +28,7 @@ function banner(sandbox: Sandbox): string {
     `  password      ${debitsuccess.password}`,
     '',
     `Admin: POST ${sandbox.url}/__sandbox/reset | POST /__sandbox/inject | POST /__sandbox/latency | GET /__sandbox/requests | GET /__sandbox/state`,
+    `Events: POST ${sandbox.url}/__sandbox/events sends a provider webhook event to your trigger URL (curl examples: sandbox/README.md "Events")`,
     'Press Ctrl+C to stop.',
   ].join('\n');
 }

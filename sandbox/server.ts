@@ -5,8 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { currentUtcDate, isIsoDate } from './dates';
+import { EVENT_TIMEOUT_MS, postEvent, prepareEvent, type SandboxEvent, type SentEvent } from './events';
 import { flattenHeaders, JSON_CONTENT_TYPE, jsonResponse, parseQuery, ProviderFailure, readBody, textResponse, withHeaders } from './http';
-import { toJson } from './json';
+import { JsonSyntaxError, parseJsonLossless, toJson } from './json';
 import { Knobs, type FaultRule } from './knobs';
 import { accessPaySuite } from './providers/accessPaySuite';
 import { debitsuccess } from './providers/debitsuccess';
@@ -17,6 +18,7 @@ import type { SandboxState } from './state';
 import type { ProviderModule, ProviderName, ProviderRequest, ProviderResponse, RecordedRequest } from './types';
 
 export type { FaultRule } from './knobs';
+export type { EventProvider, SandboxEvent, SentEvent } from './events';
 export type { ProviderName, RecordedRequest } from './types';
 export type * from './state';
 export { SANDBOX_CREDENTIALS } from './credentials';
@@ -46,6 +48,13 @@ export interface Sandbox {
   reset(): void;
   /** The live state (the same object across resets; its provider slices are replaced). */
   state: SandboxState;
+  /**
+   * POSTs a provider's webhook event to a URL (time-bound, 5 s) and records it in `sentEvents`. Resolves with
+   * status 0 and the error text when the POST fails; rejects with a TypeError only for a malformed event.
+   */
+  sendEvent(event: SandboxEvent): Promise<SentEvent>;
+  /** Every event sent (by `sendEvent`, the admin endpoint or a DDCMS callback), in the order they completed. */
+  sentEvents: SentEvent[];
   /** Stops listening and closes keep-alive sockets. */
   close(): Promise<void>;
 }
@@ -64,9 +73,14 @@ class SandboxServer implements Sandbox {
   url = '';
   urls = {} as Record<ProviderName, string>;
   readonly requests: RecordedRequest[] = [];
+  readonly sentEvents: SentEvent[] = [];
   readonly state: SandboxState;
   private readonly knobs = new Knobs();
   private readonly server: Server;
+  /** Bumped by reset(), so an event still in flight then is not recorded afterwards. */
+  private generation = 0;
+  /** Outgoing events in flight; close() aborts them. */
+  private readonly pendingEvents = new Set<AbortController>();
 
   constructor(private readonly fixedToday: string | undefined) {
     this.state = createSeedState(this.today());
@@ -102,10 +116,27 @@ class SandboxServer implements Sandbox {
   reset(): void {
     Object.assign(this.state, createSeedState(this.today()));
     this.requests.length = 0;
+    this.sentEvents.length = 0;
+    this.generation += 1;
     this.knobs.clear();
   }
 
+  async sendEvent(event: SandboxEvent): Promise<SentEvent> {
+    const outgoing = prepareEvent(event, this.state, Date.now());
+    const generation = this.generation;
+    const controller = new AbortController();
+    this.pendingEvents.add(controller);
+    try {
+      const sent = await postEvent(outgoing, { timeoutMs: EVENT_TIMEOUT_MS, signal: controller.signal });
+      if (generation === this.generation) this.sentEvents.push(sent);
+      return sent;
+    } finally {
+      this.pendingEvents.delete(controller);
+    }
+  }
+
   close(): Promise<void> {
+    for (const controller of this.pendingEvents) controller.abort();
     return new Promise((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
@@ -123,7 +154,7 @@ class SandboxServer implements Sandbox {
     const path = queryStart < 0 ? target : target.slice(0, queryStart);
     const rawQuery = queryStart < 0 ? '' : target.slice(queryStart + 1);
     const body = await readBody(request);
-    if (path.startsWith(ADMIN_PREFIX)) return writeResponse(response, this.handleAdmin(request.method ?? 'GET', path, body));
+    if (path.startsWith(ADMIN_PREFIX)) return writeResponse(response, await this.handleAdmin(request.method ?? 'GET', path, body));
     const provider = PROVIDERS.find((candidate) => path === candidate.prefix || path.startsWith(candidate.prefix + '/'));
     if (!provider) {
       const known = PROVIDERS.map((p) => p.prefix).join(', ');
@@ -150,21 +181,28 @@ class SandboxServer implements Sandbox {
       response.socket?.destroy();
       return;
     }
-    const answer = rule?.status !== undefined ? injectedResponse(provider, rule, rule.status) : this.runProvider(provider, request);
+    const { answer, events } = rule?.status !== undefined ? { answer: injectedResponse(provider, rule, rule.status), events: [] } : this.runProvider(provider, request);
     if (this.knobs.latencyMs > 0) await sleep(this.knobs.latencyMs);
     writeResponse(response, answer);
+    // Fire-and-forget, after the answer: a slow or dead subscriber never delays the write.
+    for (const event of events) {
+      this.sendEvent(event).catch((error: unknown) => console.error('[sandbox] event not sent:', error));
+    }
   }
 
-  private runProvider(provider: ProviderModule, request: ProviderRequest): ProviderResponse {
+  /** The provider's answer and the events it emitted (dropped when it failed with a ProviderFailure). */
+  private runProvider(provider: ProviderModule, request: ProviderRequest): { answer: ProviderResponse; events: SandboxEvent[] } {
+    const events: SandboxEvent[] = [];
+    const context = { state: this.state, today: this.today(), nowMs: Date.now(), emit: (event: SandboxEvent) => void events.push(event) };
     try {
-      return provider.handle(request, { state: this.state, today: this.today(), nowMs: Date.now() });
+      return { answer: provider.handle(request, context), events };
     } catch (error) {
-      if (error instanceof ProviderFailure) return error.response;
+      if (error instanceof ProviderFailure) return { answer: error.response, events: [] };
       throw error;
     }
   }
 
-  private handleAdmin(method: string, path: string, body: string): ProviderResponse {
+  private async handleAdmin(method: string, path: string, body: string): Promise<ProviderResponse> {
     const action = `${method} ${path.slice(ADMIN_PREFIX.length)}`;
     switch (action) {
       case 'POST reset':
@@ -178,6 +216,8 @@ class SandboxServer implements Sandbox {
         return textResponse(200, toJson(this.requests, true), JSON_CONTENT_TYPE);
       case 'GET state':
         return textResponse(200, toJson(this.state, true), JSON_CONTENT_TYPE);
+      case 'POST events':
+        return this.adminSendEvent(body);
       default:
         return jsonResponse(404, { error: `Unknown admin endpoint ${method} ${path}` });
     }
@@ -189,6 +229,17 @@ class SandboxServer implements Sandbox {
       return jsonResponse(200, { ok: true });
     } catch (error) {
       if (error instanceof TypeError || error instanceof SyntaxError) return jsonResponse(400, { error: error.message });
+      throw error;
+    }
+  }
+
+  /** The body is read losslessly, so ids above 2^53 in entityId, content, data or body are sent exactly. */
+  private async adminSendEvent(body: string): Promise<ProviderResponse> {
+    try {
+      const sent = await this.sendEvent(parseJsonLossless(body || '{}') as unknown as SandboxEvent);
+      return textResponse(200, toJson(sent, true), JSON_CONTENT_TYPE);
+    } catch (error) {
+      if (error instanceof TypeError || error instanceof JsonSyntaxError) return jsonResponse(400, { error: error.message });
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 /** Types shared by the server, the knobs and the provider modules. */
+import type { SandboxEvent } from './events';
 import type { SandboxState } from './state';
 
 export type ProviderName = 'accessPaySuite' | 'magicline' | 'singula' | 'debitsuccess';
@@ -38,6 +39,8 @@ export interface ProviderContext {
   today: string;
   /** Wall-clock time in ms (for Singula's HMAC timestamp window, which is about real time, not `today`). */
   nowMs: number;
+  /** Queues a webhook event; the server sends it after answering, and only when the handler returned normally. */
+  emit(event: SandboxEvent): void;
 }
 
 export interface ProviderModule {

@@ -91,6 +91,22 @@ function contractWrite(apply: ContractWrite): Route['handler'] {
   };
 }
 
+/**
+ * After a status change, DDCMS POSTs to the callback URL registered for entity `contract` (if any). The sandbox
+ * sends it once the write is answered. Source 'API' is ours: the documented sources (ADDACS, ARUDD, DDIC) are
+ * BACS reports, and an API-initiated change is none of them.
+ */
+function notifyContractCallback(call: RouteCall, contract: DdcmsContract, newStatus: string, comment: string | null): void {
+  const url = call.context.state.accessPaySuite.callbacks.get('contract');
+  if (url === undefined) return;
+  call.context.emit({
+    provider: 'accessPaySuite',
+    entity: 'contract',
+    url,
+    body: { Id: contract.id, NewStatus: newStatus, ChangeDate: call.context.today, Source: 'API', ReportMessage: null, Comment: comment },
+  });
+}
+
 /** The optional `comment` query parameter (null when absent or empty). */
 function readComment(call: RouteCall): string | null {
   const comment = call.request.query.comment;
@@ -99,9 +115,10 @@ function readComment(call: RouteCall): string | null {
   return comment;
 }
 
-const cancelSchedule: ContractWrite = (contract) => {
+const cancelSchedule: ContractWrite = (contract, call) => {
   if (contract.scheduleStatus === 'Terminated') return validationError('The contract schedule is already terminated');
   contract.scheduleStatus = 'Terminated';
+  notifyContractCallback(call, contract, contract.scheduleStatus, null);
   return message('Contract schedule was cancelled successfully.');
 };
 
@@ -110,19 +127,22 @@ const restartSchedule: ContractWrite = (contract, call) => {
   if (contract.scheduleStatus !== 'Terminated') return validationError('Only schedules in a Terminated state can be restarted');
   contract.scheduleStatus = 'Active';
   contract.lastComment = comment;
+  notifyContractCallback(call, contract, contract.scheduleStatus, comment);
   // Seen in the wild: this endpoint answers with a bare JSON string, not an object.
   return jsonResponse(200, 'Contract schedule was restarted successfully.');
 };
 
-const cancelDirectDebit: ContractWrite = (contract) => {
+const cancelDirectDebit: ContractWrite = (contract, call) => {
   if (contract.directDebitStatus === 'Cancelled') return validationError('The contract is already cancelled');
   contract.directDebitStatus = 'Cancelled';
+  notifyContractCallback(call, contract, contract.directDebitStatus, null);
   return message('Contract cancelled');
 };
 
-const reactivate: ContractWrite = (contract) => {
+const reactivate: ContractWrite = (contract, call) => {
   if (contract.directDebitStatus !== 'Cancelled') return validationError('Only cancelled contracts can be reactivated');
   contract.directDebitStatus = 'Active';
+  notifyContractCallback(call, contract, contract.directDebitStatus, null);
   return message('Contract reactivated');
 };
 
