@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/description';
 import { executeOperation } from '../shared/executor';
-import { fetchForDropdown } from '../shared/loadOptions';
+import { callProvider } from '../shared/call';
 import { ItemParameters } from '../shared/parameters';
 import { asObject } from '../shared/rest';
 import { CANCELATION_REASONS_PATH } from './cancelationReason/getMany.operation';
@@ -37,7 +37,7 @@ export class Magicline implements INodeType {
 	methods = {
 		loadOptions: {
 			async getCancelationReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const reasons = await fetchForDropdown(this, magiclineProvider, () => ({
+				const reasons = await callProvider(this, magiclineProvider, () => ({
 					method: 'GET',
 					path: CANCELATION_REASONS_PATH,
 				}));
@@ -48,7 +48,7 @@ export class Magicline implements INodeType {
 			},
 			/** The dates Magicline offers for the customer's contract, in its order. */
 			async getAvailableCancelationDates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const contractData = await fetchForDropdown(this, magiclineProvider, () => {
+				const contractData = await callProvider(this, magiclineProvider, () => {
 					const current = new ItemParameters((name) => this.getCurrentNodeParameter(name));
 					return { method: 'GET', path: `${readCustomerPath(current).path}/contract-data` };
 				});

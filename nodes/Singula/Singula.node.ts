@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/description';
 import { executeOperation } from '../shared/executor';
-import { fetchForDropdown } from '../shared/loadOptions';
+import { callProvider } from '../shared/call';
 import { ItemParameters } from '../shared/parameters';
 import { asObject } from '../shared/rest';
 import { readContractPath } from './contract/fields';
@@ -38,7 +38,7 @@ export class Singula implements INodeType {
 		loadOptions: {
 			/** The change paths of the contract chosen above: one option per target item. */
 			async getChangePaths(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const answer = await fetchForDropdown(this, singulaProvider, () => {
+				const answer = await callProvider(this, singulaProvider, () => {
 					const current = new ItemParameters((name) => this.getCurrentNodeParameter(name));
 					return { method: 'GET', path: `${readContractPath(current).path}/change` };
 				});

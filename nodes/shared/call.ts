@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import type { IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { toFailureDetails } from './errors';
@@ -6,11 +6,12 @@ import { DEFAULT_TRANSPORT_OPTIONS, sendRequest } from './http';
 import type { ProviderDefinition } from './types';
 
 /**
- * Sends one request for a dropdown through the same transport and fault mapping as the operations,
- * so a wrong key shows the provider's message in the editor instead of an empty list.
+ * One provider call outside an execution (a dropdown, a webhook registration) through the same
+ * transport and fault mapping as the operations, so the editor shows the provider's message (a
+ * wrong key, say) instead of an empty list or a silent failure.
  */
-export async function fetchForDropdown<T>(
-	context: ILoadOptionsFunctions,
+export async function callProvider<T>(
+	context: ILoadOptionsFunctions | IHookFunctions,
 	provider: ProviderDefinition<T>,
 	buildRequest: () => T,
 ): Promise<unknown> {
@@ -29,6 +30,7 @@ export async function fetchForDropdown<T>(
 		throw new NodeApiError(context.getNode(), { message: failure.message } as JsonObject, {
 			message: failure.message,
 			description: `[${failure.category}] ${failure.code}`,
+			httpCode: failure.httpCode === null ? undefined : String(failure.httpCode),
 		});
 	}
 }

@@ -1,5 +1,6 @@
 import type {
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
@@ -23,7 +24,7 @@ const RETRIED_STATUSES = new Set([429, 503]);
 const MAX_WAIT_MS = 30000;
 const BACKOFF_BASE_MS = 500;
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 function headerValue(headers: RawResponse['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];

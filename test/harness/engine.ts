@@ -4,7 +4,14 @@
  * the credential type applied, its `authenticate` applied to every request). Requests go out over
  * real HTTP, to the sandbox.
  */
-import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -23,16 +30,22 @@ import type {
 	INodeTypes,
 	IRun,
 	IVersionedNodeType,
+	IWebhookData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { AccessPaySuiteApi } from '../../credentials/AccessPaySuiteApi.credentials';
 import { DebitsuccessApi } from '../../credentials/DebitsuccessApi.credentials';
 import { MagiclineApi } from '../../credentials/MagiclineApi.credentials';
 import { SingulaApi } from '../../credentials/SingulaApi.credentials';
+import { DebitsuccessWebhookApi } from '../../credentials/DebitsuccessWebhookApi.credentials';
+import { MagiclineWebhookApi } from '../../credentials/MagiclineWebhookApi.credentials';
 import { AccessPaySuite } from '../../nodes/AccessPaySuite/AccessPaySuite.node';
+import { AccessPaySuiteTrigger } from '../../nodes/AccessPaySuite/AccessPaySuiteTrigger.node';
+import { DebitsuccessTrigger } from '../../nodes/Debitsuccess/DebitsuccessTrigger.node';
+import { MagiclineTrigger } from '../../nodes/Magicline/MagiclineTrigger.node';
 import { Debitsuccess } from '../../nodes/Debitsuccess/Debitsuccess.node';
 import { Magicline } from '../../nodes/Magicline/Magicline.node';
 import { Singula } from '../../nodes/Singula/Singula.node';
@@ -83,6 +96,9 @@ const nodeClasses: Record<string, INodeType> = {
 	[`${PACKAGE}.magicline`]: new Magicline(),
 	[`${PACKAGE}.singula`]: new Singula(),
 	[`${PACKAGE}.debitsuccess`]: new Debitsuccess(),
+	[`${PACKAGE}.accessPaySuiteTrigger`]: new AccessPaySuiteTrigger(),
+	[`${PACKAGE}.magiclineTrigger`]: new MagiclineTrigger(),
+	[`${PACKAGE}.debitsuccessTrigger`]: new DebitsuccessTrigger(),
 	'test.items': new TestItems(),
 	'test.sink': new TestSink(),
 };
@@ -92,6 +108,8 @@ export const credentialTypes: Record<string, ICredentialType> = {
 	magiclineApi: new MagiclineApi(),
 	singulaApi: new SingulaApi(),
 	debitsuccessApi: new DebitsuccessApi(),
+	magiclineWebhookApi: new MagiclineWebhookApi(),
+	debitsuccessWebhookApi: new DebitsuccessWebhookApi(),
 };
 
 const nodeTypes: INodeTypes = {
@@ -334,4 +352,162 @@ export async function testCredential(
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
 	}
+}
+
+/** One call that reached a trigger node's webhook, and the run it started (if any). */
+export interface WebhookCall {
+	status: number;
+	responseBody: string;
+	run?: IRun;
+	/** Items the trigger emitted (its output in the run). */
+	items: INodeExecutionData[];
+}
+
+export interface WebhookHost {
+	/** The node's production webhook URL, as n8n computes it. */
+	webhookUrl: string;
+	calls: WebhookCall[];
+	/** n8n's activation: checkExists, then create when it does not exist. */
+	activate(): Promise<{ existed: boolean; created: boolean }>;
+	/** n8n's deactivation: delete. */
+	deactivate(): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+/**
+ * Hosts one trigger node the way n8n's webhook server does, on a real loopback HTTP server: JSON
+ * bodies parsed, the node's webhook() called in n8n-core's WebhookContext, "respond on receipt"
+ * answered, and a returned run executed by WorkflowExecute from the trigger onwards.
+ */
+export async function startWebhookHost(
+	trigger: { type: string; credentialType: string; parameters: IDataObject },
+	credentials: Record<string, StoredCredential>,
+): Promise<WebhookHost> {
+	const { createServer } = await import('node:http');
+	const calls: WebhookCall[] = [];
+	const triggerNode: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: `${PACKAGE}.${trigger.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: '6d1c3b2a-0f3e-4c55-9a1b-2f8e7d6c5b4a',
+		parameters: trigger.parameters as INodeParameters,
+		credentials: { [trigger.credentialType]: { id: trigger.credentialType, name: 'Test credential' } },
+	};
+	const sink: INode = { id: 'success', name: 'Success', type: 'test.sink', typeVersion: 1, position: [200, 0], parameters: {} };
+	const { workflowData, workflow } = buildWorkflowData({
+		nodes: [triggerNode, sink],
+		connections: { Trigger: { main: [[{ node: 'Success', type: NodeConnectionTypes.Main, index: 0 }]] } },
+	});
+	const nodeType = nodeClasses[triggerNode.type];
+	const webhookDescription = nodeType.description.webhooks![0];
+
+	const server = createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			void (async () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				const call: WebhookCall = { status: 0, responseBody: '', items: [] };
+				calls.push(call);
+				const send = (status: number, body: unknown) => {
+					call.status = status;
+					call.responseBody = typeof body === 'string' ? body : JSON.stringify(body);
+					response.writeHead(status, { 'content-type': 'application/json' });
+					response.end(call.responseBody);
+				};
+				let body: unknown = text;
+				if (/json/i.test(request.headers['content-type'] ?? '')) {
+					try {
+						body = text ? JSON.parse(text) : {};
+					} catch {
+						send(400, { message: 'The body is not valid JSON' }); // n8n's body parser answers this way
+						return;
+					}
+				}
+				// The part of express's Response a node uses.
+				let status = 200;
+				const expressResponse = {
+					status(code: number) {
+						status = code;
+						return expressResponse;
+					},
+					json(payload: unknown) {
+						send(status, payload);
+						return expressResponse;
+					},
+					send(payload: unknown) {
+						send(status, payload);
+						return expressResponse;
+					},
+					end() {
+						send(status, '');
+						return expressResponse;
+					},
+				};
+				const additionalData = {
+					...buildAdditionalData(credentials, workflowData),
+					webhookBaseUrl: baseUrl,
+					httpRequest: { headers: request.headers, body, query: {}, params: {}, method: request.method },
+					httpResponse: expressResponse,
+				} as unknown as IWorkflowExecuteAdditionalData;
+				const webhookData = {
+					httpMethod: 'POST',
+					node: triggerNode.name,
+					path: 'webhook',
+					webhookDescription,
+					workflowId: workflowData.id,
+					workflowExecuteAdditionalData: additionalData,
+				} as unknown as IWebhookData;
+				const context = new WebhookContext(workflow, triggerNode, additionalData, 'webhook', webhookData, [], null);
+				const result = await nodeType.webhook!.call(context);
+				if (result.noWebhookResponse) return;
+				send(200, { message: result.workflowData ? 'Workflow was started' : 'Webhook call received' });
+				if (!result.workflowData) return;
+				const runExecutionData = createRunExecutionData({
+					executionData: {
+						nodeExecutionStack: [{ node: triggerNode, data: { main: result.workflowData }, source: null }],
+					},
+				});
+				call.run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
+				call.items = call.run.data.resultData.runData.Trigger?.[0]?.data?.main?.[0] ?? [];
+			})().catch((error: unknown) => {
+				if (!response.headersSent) {
+					response.writeHead(500);
+					response.end(String((error as Error).message));
+				}
+			});
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/webhook`;
+	const hookContext = () =>
+		new HookContext(
+			workflow,
+			triggerNode,
+			{ ...buildAdditionalData(credentials, workflowData), webhookBaseUrl: baseUrl } as IWorkflowExecuteAdditionalData,
+			'trigger',
+			'activate',
+		);
+	const lifecycle = nodeType.webhookMethods?.default;
+	const webhookUrl = hookContext().getNodeWebhookUrl('default') as string;
+	return {
+		webhookUrl,
+		calls,
+		async activate() {
+			if (!lifecycle) throw new Error('no webhookMethods');
+			const existed = await lifecycle.checkExists.call(hookContext());
+			const created = existed ? false : await lifecycle.create.call(hookContext());
+			return { existed, created };
+		},
+		async deactivate() {
+			if (!lifecycle) throw new Error('no webhookMethods');
+			return await lifecycle.delete.call(hookContext());
+		},
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
 }

@@ -2,7 +2,7 @@
  * What every node test shares: one sandbox for the file (reset before each test), credentials
  * pointing at it, a run helper, and the secret scan that every run goes through.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox/server';
 import type { RecordedRequest, Sandbox } from '../../sandbox/server';
@@ -97,7 +97,7 @@ export function useSandbox(): TestContext {
 	context.run = async (node, inputItems = [{}], credentialOverrides = {}) => {
 		const credentials = credentialsFor(context.sandbox);
 		for (const [type, data] of Object.entries(credentialOverrides)) {
-			credentials[type] = { type, data: { ...credentials[type].data, ...data } };
+			credentials[type] = { type, data: { ...credentials[type].data, ...data } as ICredentialDataDecryptedObject };
 		}
 		const before = context.sandbox.requests.length;
 		const run = await runWorkflow(buildWorkflow(node, inputItems), credentials);

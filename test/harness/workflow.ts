@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { PACKAGE } from './engine';
 import type { WorkflowJson } from './engine';
@@ -37,7 +37,7 @@ export function buildWorkflow(node: NodeUnderTest, inputItems: IDataObject[]): W
 			type: `${PACKAGE}.${node.type}`,
 			typeVersion: 1,
 			position: [200, 0],
-			parameters: node.parameters,
+			parameters: node.parameters as INodeParameters,
 			credentials: { [node.credentialType]: { id: node.credentialId ?? node.credentialType, name: 'Test credential' } },
 			...(node.onError ? { onError: node.onError } : {}),
 		},

@@ -179,7 +179,7 @@ const faultCases: FaultCase[] = [
 
 describe.each(faultCases)('Access PaySuite DDCMS fault: $name', ({ operation, contractId, prepare, credentials, expected }) => {
 	const parameters = { contractId, options: { maxRetries: 0 } };
-	const overrides = credentials ? { accessPaySuiteApi: credentials } : {};
+	const overrides: Record<string, IDataObject> = credentials ? { accessPaySuiteApi: credentials } : {};
 
 	it('gives an error item with the category to branch on', async () => {
 		prepare?.();

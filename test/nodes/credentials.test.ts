@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { testCredential } from '../harness/engine';
 import { credentialsFor, useSandbox } from '../harness/fixture';
@@ -20,7 +20,7 @@ describe.each(cases)('credential Test of %s', (type, wrong, path) => {
 	});
 
 	it('fails with a readable message and no secret with a wrong one', async () => {
-		const data = { ...credentialsFor(context.sandbox)[type].data, ...wrong };
+		const data = { ...credentialsFor(context.sandbox)[type].data, ...wrong } as ICredentialDataDecryptedObject;
 		const result = await testCredential(type, data);
 		expect(result.status).toBe('Error');
 		expect(result.message.length).toBeGreaterThan(10);
@@ -42,5 +42,22 @@ it('the Debitsuccess test names the rejected credentials', async () => {
 	expect(result).toEqual({
 		status: 'Error',
 		message: 'Debitsuccess rejected the username or password (02: Invalid user credentials)',
+	});
+});
+
+describe.each([
+	['magiclineWebhookApi', 'webhookApiKey'],
+	['debitsuccessWebhookApi', 'token'],
+])('credential Test of %s (a secret the provider sends to n8n)', (type, field) => {
+	it('passes for a well-formed secret and says the provider checks it', async () => {
+		const result = await testCredential(type, { [field]: 'a-shared-secret' });
+		expect(result.status).toBe('OK');
+		expect(result.message).toMatch(/wrong one gets 401/);
+	});
+
+	it.each([[''], ['x'.repeat(257)]])('fails for %j', async (secret) => {
+		const result = await testCredential(type, { [field]: secret });
+		expect(result.status).toBe('Error');
+		expect(result.message).not.toContain(secret || '\u0000');
 	});
 });

@@ -217,7 +217,7 @@ const faults: FaultCase[] = [
 ];
 
 describe.each(faults)('Debitsuccess code $code', ({ code, node, category, message, prepare, credentials }) => {
-	const overrides = credentials ? { debitsuccessApi: credentials } : {};
+	const overrides: Record<string, IDataObject> = credentials ? { debitsuccessApi: credentials } : {};
 
 	it('gives an error item with the note code, its text and the category', async () => {
 		prepare?.();

@@ -159,7 +159,7 @@ const faultCases: Array<{ name: string; parameters: IDataObject; prepare?: () =>
 ];
 
 describe.each(faultCases)('Magicline fault: $name', ({ parameters, prepare, credentials, expected }) => {
-	const overrides = credentials ? { magiclineApi: credentials } : {};
+	const overrides: Record<string, IDataObject> = credentials ? { magiclineApi: credentials } : {};
 	const withoutRetries = { ...parameters, options: { maxRetries: 0 } };
 
 	it('gives an error item with the Magicline message, trace id and category', async () => {

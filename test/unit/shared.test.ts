@@ -98,3 +98,14 @@ describe('base URLs', () => {
 		expect(insecureUrlReason(url)).toBeDefined();
 	});
 });
+
+describe('webhook secrets', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { secretMatches } = require('../../nodes/shared/webhook') as typeof import('../../nodes/shared/webhook');
+	it('matches only the same text, whatever the lengths', () => {
+		expect(secretMatches('s3cret', 's3cret')).toBe(true);
+		expect(secretMatches('s3cret', 's3cret2')).toBe(false);
+		expect(secretMatches('', '')).toBe(false);
+		expect(secretMatches(undefined, 'x')).toBe(false);
+	});
+});

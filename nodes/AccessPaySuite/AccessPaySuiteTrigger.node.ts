@@ -1,0 +1,84 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { callProvider } from '../shared/call';
+import { pathSegment, textField } from '../shared/rest';
+import { jsonObjectBody, refuse } from '../shared/webhook';
+import { accessPaySuiteProvider } from './provider';
+
+/** The DDCMS callback endpoint of the entity chosen in the node. */
+function callbackPath(context: IHookFunctions): string {
+	return `BACS/${pathSegment(context.getNodeParameter('entity') as string)}/callback`;
+}
+
+export class AccessPaySuiteTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Access PaySuite DDCMS Trigger',
+		name: 'accessPaySuiteTrigger',
+		icon: { light: 'file:accessPaySuite.svg', dark: 'file:accessPaySuite.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["entity"] + " changes"}}',
+		description:
+			'Starts the workflow when DDCMS reports a status change of a contract, customer, payment or schedule (for example a Direct Debit cancelled after an ADDACS report)',
+		defaults: { name: 'Access PaySuite DDCMS Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'accessPaySuiteApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Entity',
+				name: 'entity',
+				type: 'options',
+				options: [
+					{ name: 'Contract', value: 'contract', description: 'Direct Debit and schedule status changes of contracts' },
+					{ name: 'Customer', value: 'customer', description: 'Changes of customers' },
+					{ name: 'Payment', value: 'payment', description: 'Payment results, e.g. unpaid after an ARUDD report' },
+					{ name: 'Schedule', value: 'schedule', description: 'Changes of payment schedules' },
+				],
+				default: 'contract',
+				description:
+					'Which changes to receive. DDCMS keeps one callback URL per entity for your client account: activating this workflow replaces any URL registered before.',
+			},
+		],
+	};
+
+	// DDCMS documents no signature on callbacks: the unguessable webhook URL is the protection.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const answer = await callProvider(this, accessPaySuiteProvider, () => ({
+					method: 'GET' as const,
+					path: callbackPath(this),
+				}));
+				return textField(answer, 'Message') === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await callProvider(this, accessPaySuiteProvider, () => ({
+					method: 'POST' as const,
+					path: callbackPath(this),
+					query: { url: this.getNodeWebhookUrl('default') },
+				}));
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				await callProvider(this, accessPaySuiteProvider, () => ({ method: 'DELETE' as const, path: callbackPath(this) }));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const body = jsonObjectBody(this);
+		if (!body) return refuse(this, 400, 'Expected a DDCMS callback with a JSON body');
+		const entity = this.getNodeParameter('entity') as string;
+		return { workflowData: [[{ json: { ...body, entity } }]] };
+	}
+}
