@@ -7,11 +7,7 @@ import type { OperationDefinition } from '../../shared/types';
 import { accessPaySuiteMessage } from '../message';
 import { contractIdField, readContractId } from './fields';
 
-interface ContractActionSpec {
-	operation: string;
-	name: string;
-	action: string;
-	description: string;
+interface ContractActionSpec extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
 	method: IHttpRequestMethods;
 	/** The last path segment, after `contract/{contractId}/`. */
 	endpoint: string;
@@ -25,20 +21,18 @@ interface ContractActionSpec {
  * answered with a text; every such action outputs `{ success, contractId, message }`.
  */
 export function contractAction(spec: ContractActionSpec): OperationDefinition<RestRequest> {
+	const { method, endpoint, fields = [], query, ...labels } = spec;
 	return {
 		resource: 'contract',
-		operation: spec.operation,
-		name: spec.name,
-		action: spec.action,
-		description: spec.description,
-		fields: [contractIdField, ...(spec.fields ?? [])],
+		...labels,
+		fields: [contractIdField, ...fields],
 		build(parameters) {
 			const contractId = readContractId(parameters);
 			return {
 				request: {
-					method: spec.method,
-					path: `contract/${pathSegment(contractId)}/${spec.endpoint}`,
-					query: spec.query?.(parameters),
+					method,
+					path: `contract/${pathSegment(contractId)}/${endpoint}`,
+					query: query?.(parameters),
 				},
 				echo: { contractId },
 			};

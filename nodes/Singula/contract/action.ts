@@ -8,11 +8,7 @@ import type { RestRequest } from '../../shared/rest';
 import type { OperationDefinition } from '../../shared/types';
 import { contractIdField, customerIdField, readContractPath } from './fields';
 
-interface ContractActionSpec {
-	operation: string;
-	name: string;
-	action: string;
-	description: string;
+interface ContractActionSpec extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
 	/** After `customer/{customerId}/contract/{contractId}/`. */
 	endpoint: string;
 	fields?: INodeProperties[];
@@ -25,20 +21,18 @@ interface ContractActionSpec {
  * empty object, and the API wants `{}`. Outputs `{ success, customerId, contractId }` plus the answer.
  */
 export function contractAction(spec: ContractActionSpec): OperationDefinition<RestRequest> {
+	const { endpoint, fields = [], body, ...labels } = spec;
 	return {
 		resource: 'contract',
-		operation: spec.operation,
-		name: spec.name,
-		action: spec.action,
-		description: spec.description,
-		fields: [customerIdField, contractIdField, ...(spec.fields ?? [])],
+		...labels,
+		fields: [customerIdField, contractIdField, ...fields],
 		build(parameters) {
 			const { customerId, contractId, path } = readContractPath(parameters);
 			return {
 				request: {
 					method: 'POST',
-					path: `${path}/${spec.endpoint}`,
-					body: toJsonText(spec.body?.(parameters) ?? {}),
+					path: `${path}/${endpoint}`,
+					body: toJsonText(body?.(parameters) ?? {}),
 				},
 				echo: { customerId, contractId },
 			};
