@@ -62,7 +62,15 @@ export async function executeOperation<T>(
 	const perItem = await forEachItem(items.length, async (itemIndex): Promise<INodeExecutionData[]> => {
 		const pairedItem = { item: itemIndex };
 		try {
-			if (!operation) throw invalidParameter('operation', `"${resource}/${operationName}" is not supported`);
+			if (!operation) {
+				// n8n offers "Custom API Call" for credentials with an authenticate function.
+				throw invalidParameter(
+					'operation',
+					operationName === '__CUSTOM_API_CALL__'
+						? 'is "Custom API Call": use n8n\'s HTTP Request node with this credential for calls this node does not offer'
+						: `"${resource}/${operationName}" is not supported`,
+				);
+			}
 			const parameters = ItemParameters.forItem(this, itemIndex);
 			const transport = readTransportOptions(parameters);
 			const { request, echo = {} } = operation.build(parameters);

@@ -160,3 +160,16 @@ describe('clear-text base URLs', () => {
 		expect(error.message).toMatch(/plain http:\/\/ is only allowed for localhost; use https:\/\//);
 	});
 });
+
+describe('operations the node does not have', () => {
+	it('"Custom API Call" points to the HTTP Request node', async () => {
+		const run = await context.run(
+			{ ...cancel('continueRegularOutput'), parameters: { resource: 'contract', operation: '__CUSTOM_API_CALL__' } },
+			[{}],
+		);
+		expect(run.requests).toHaveLength(0);
+		expect(errorOf(run.items[0]).message).toBe(
+			'Parameter "operation" is "Custom API Call": use n8n\'s HTTP Request node with this credential for calls this node does not offer',
+		);
+	});
+});
