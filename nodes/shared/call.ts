@@ -2,7 +2,7 @@ import type { IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-work
 import { NodeApiError } from 'n8n-workflow';
 
 import { toFailureDetails } from './errors';
-import { DEFAULT_TRANSPORT_OPTIONS, sendRequest } from './http';
+import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from './http';
 import type { ProviderDefinition } from './types';
 
 /**
@@ -16,15 +16,7 @@ export async function callProvider<T>(
 	buildRequest: () => T,
 ): Promise<unknown> {
 	try {
-		const request = buildRequest();
-		const credentials = await context.getCredentials(provider.credentialType);
-		const response = await sendRequest(
-			context,
-			provider.credentialType,
-			provider.toHttpRequest(request, credentials),
-			DEFAULT_TRANSPORT_OPTIONS,
-		);
-		return provider.readResponse(response);
+		return await requestProvider(context, provider, buildRequest(), DEFAULT_TRANSPORT_OPTIONS);
 	} catch (error) {
 		const failure = toFailureDetails(error);
 		throw new NodeApiError(context.getNode(), { message: failure.message } as JsonObject, {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { errorObject, toFailureDetails, toNodeError } from './errors';
 import type { FailureOrigin } from './errors';
 import { invalidParameter } from './failure';
-import { DEFAULT_TRANSPORT_OPTIONS, sendRequest } from './http';
+import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from './http';
 import type { TransportOptions } from './http';
 import { ItemParameters } from './parameters';
 import type { OperationDefinition, ProviderDefinition } from './types';
@@ -74,14 +74,8 @@ export async function executeOperation<T>(
 			const parameters = ItemParameters.forItem(this, itemIndex);
 			const transport = readTransportOptions(parameters);
 			const { request, echo = {} } = operation.build(parameters);
-			const credentials = await this.getCredentials(provider.credentialType, itemIndex);
-			const response = await sendRequest(
-				this,
-				provider.credentialType,
-				provider.toHttpRequest(request, credentials),
-				transport,
-			);
-			const output = operation.output(provider.readResponse(response), echo);
+			const answer = await requestProvider(this, provider, request, transport, itemIndex);
+			const output = operation.output(answer, echo);
 			const records = Array.isArray(output) ? output : [output];
 			return (operation.list ? limitRecords(records, parameters) : records).map((json) => ({ json, pairedItem }));
 		} catch (error) {

@@ -7,7 +7,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { ItemFailure } from './failure';
-import type { RawResponse } from './types';
+import type { ProviderDefinition, RawResponse } from './types';
 import { effectiveUrl, insecureUrlReason } from './url';
 
 export interface TransportOptions {
@@ -123,4 +123,20 @@ export async function sendRequest(
 		}
 		await sleep(retryDelayMs(response, attempt));
 	}
+}
+
+/**
+ * One provider request: the node's credentials, n8n's authenticated send (with retries), then the
+ * provider's own reading of the answer, which throws an ItemFailure for a fault.
+ */
+export async function requestProvider<T>(
+	context: RequestContext,
+	provider: ProviderDefinition<T>,
+	request: T,
+	options: TransportOptions,
+	itemIndex?: number,
+): Promise<unknown> {
+	const credentials = await context.getCredentials(provider.credentialType, itemIndex);
+	const response = await sendRequest(context, provider.credentialType, provider.toHttpRequest(request, credentials), options);
+	return provider.readResponse(response);
 }
