@@ -10,6 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	eventSelected,
+	eventsFilterField,
+	EVENTS_SUBTITLE,
+	manualRegistrationNotice,
 	headerText,
 	jsonObjectBody,
 	refuse,
@@ -25,30 +28,14 @@ export class DebitsuccessTrigger implements INodeType {
 		icon: { light: 'file:debitsuccess.svg', dark: 'file:debitsuccess.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).length ? $parameter["events"].join(", ") : "All events"}}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow when Debitsuccess reports a suspension change or a realtime payment result',
 		defaults: { name: 'Debitsuccess Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'debitsuccessWebhookApi', required: true, testedBy: 'debitsuccessWebhookApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: [
-			{
-				displayName:
-					'Debitsuccess registers webhooks on request: send them this node\'s Production URL and the Token of the credential.',
-				name: 'registrationNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: DEBITSUCCESS_EVENTS,
-				default: [],
-				description: 'Which events start the workflow; none selected means every event',
-			},
-		],
+		properties: [manualRegistrationNotice('Debitsuccess', 'Token'), eventsFilterField(DEBITSUCCESS_EVENTS)],
 	};
 
 	methods = {

@@ -11,6 +11,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	eventSelected,
+	eventsFilterField,
+	EVENTS_SUBTITLE,
+	manualRegistrationNotice,
 	headerText,
 	jsonObjectBody,
 	refuse,
@@ -46,7 +49,7 @@ export class MagiclineTrigger implements INodeType {
 		icon: { light: 'file:magicline.svg', dark: 'file:magicline.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).length ? $parameter["events"].join(", ") : "All events"}}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow when Magicline reports a change, such as a contract cancelled at the front desk',
 		defaults: { name: 'Magicline Trigger' },
 		inputs: [],
@@ -54,23 +57,12 @@ export class MagiclineTrigger implements INodeType {
 		credentials: [{ name: 'magiclineWebhookApi', required: true, testedBy: 'magiclineWebhookApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'Magicline registers webhooks on request: send them this node\'s Production URL and the Webhook API Key of the credential.',
-				name: 'registrationNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: MAGICLINE_EVENT_TYPES.map((type) => ({ name: eventLabel(type), value: type })).sort((a, b) =>
+			manualRegistrationNotice('Magicline', 'Webhook API Key'),
+			eventsFilterField(
+				MAGICLINE_EVENT_TYPES.map((type) => ({ name: eventLabel(type), value: type })).sort((a, b) =>
 					a.name.localeCompare(b.name),
 				),
-				default: [],
-				description: 'Which events start the workflow; none selected means every event',
-			},
+			),
 		],
 	};
 

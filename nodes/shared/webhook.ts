@@ -1,5 +1,11 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /** Compares a secret in constant time (hashing first, so differing lengths leak nothing either). */
 export function secretMatches(given: string | undefined, expected: string): boolean {
@@ -32,4 +38,29 @@ export function jsonObjectBody(context: IWebhookFunctions): IDataObject | undefi
 /** "All events" when the list is empty; otherwise whether `event` is one of them (case-insensitive). */
 export function eventSelected(selected: string[], event: string): boolean {
 	return selected.length === 0 || selected.some((name) => name.toLowerCase() === event.toLowerCase());
+}
+
+/** Subtitle of a trigger with an event filter. */
+export const EVENTS_SUBTITLE = '={{($parameter["events"] || []).length ? $parameter["events"].join(", ") : "All events"}}';
+
+/** The editor notice of a trigger whose webhook the provider registers on request. */
+export function manualRegistrationNotice(provider: string, secretLabel: string): INodeProperties {
+	return {
+		displayName: `${provider} registers webhooks on request: send them this node's Production URL and the ${secretLabel} of the credential.`,
+		name: 'registrationNotice',
+		type: 'notice',
+		default: '',
+	};
+}
+
+/** The event filter of a trigger: none selected means every event. */
+export function eventsFilterField(events: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: events,
+		default: [],
+		description: 'Which events start the workflow; none selected means every event',
+	};
 }
