@@ -17,7 +17,9 @@ export const ACCESS_PAYSUITE_ENVIRONMENTS = {
 
 /** The host a credential points at, without a trailing slash. */
 export function accessPaySuiteBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment as keyof typeof ACCESS_PAYSUITE_ENVIRONMENTS | 'custom';
+	const environment = credentials.environment as
+		| keyof typeof ACCESS_PAYSUITE_ENVIRONMENTS
+		| 'custom';
 	if (environment === 'custom') return trimTrailingSlashes(String(credentials.baseUrl ?? ''));
 	return ACCESS_PAYSUITE_ENVIRONMENTS[environment] ?? ACCESS_PAYSUITE_ENVIRONMENTS.live;
 }
@@ -27,7 +29,10 @@ export class AccessPaySuiteApi implements ICredentialType {
 
 	displayName = 'Access PaySuite DDCMS API';
 
-	icon: Icon = { light: 'file:../nodes/AccessPaySuite/accessPaySuite.svg', dark: 'file:../nodes/AccessPaySuite/accessPaySuite.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/AccessPaySuite/accessPaySuite.svg',
+		dark: 'file:../nodes/AccessPaySuite/accessPaySuite.dark.svg',
+	};
 
 	documentationUrl = 'https://www.accesspaysuite.com/';
 
@@ -38,7 +43,11 @@ export class AccessPaySuiteApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Live', value: 'live', description: ACCESS_PAYSUITE_ENVIRONMENTS.live },
-				{ name: 'Sandbox (Playpen)', value: 'sandbox', description: ACCESS_PAYSUITE_ENVIRONMENTS.sandbox },
+				{
+					name: 'Sandbox (Playpen)',
+					value: 'sandbox',
+					description: ACCESS_PAYSUITE_ENVIRONMENTS.sandbox,
+				},
 				{ name: 'Custom URL', value: 'custom' },
 			],
 			default: 'live',

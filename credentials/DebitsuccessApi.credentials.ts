@@ -10,7 +10,8 @@ import { USER_PLACEHOLDER, userElement } from '../nodes/Debitsuccess/soap';
 import { assertSendableUrl, effectiveUrl, trimTrailingSlashes } from '../nodes/shared/url';
 
 /** Debitsuccess's published test endpoint; no live URL is public, so live tenants use Custom. */
-export const DEBITSUCCESS_TEST_ENDPOINT = 'https://oc-test.services.debitsuccess.com/DSWebService/DSServices.svc';
+export const DEBITSUCCESS_TEST_ENDPOINT =
+	'https://oc-test.services.debitsuccess.com/DSWebService/DSServices.svc';
 
 export function debitsuccessEndpoint(credentials: ICredentialDataDecryptedObject): string {
 	return credentials.environment === 'custom'
@@ -23,7 +24,10 @@ export class DebitsuccessApi implements ICredentialType {
 
 	displayName = 'Debitsuccess API';
 
-	icon: Icon = { light: 'file:../nodes/Debitsuccess/debitsuccess.svg', dark: 'file:../nodes/Debitsuccess/debitsuccess.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Debitsuccess/debitsuccess.svg',
+		dark: 'file:../nodes/Debitsuccess/debitsuccess.dark.svg',
+	};
 
 	documentationUrl = 'https://www.debitsuccess.com/';
 

@@ -5,7 +5,10 @@ export class DebitsuccessWebhookApi implements ICredentialType {
 
 	displayName = 'Debitsuccess Webhook API';
 
-	icon: Icon = { light: 'file:../nodes/Debitsuccess/debitsuccess.svg', dark: 'file:../nodes/Debitsuccess/debitsuccess.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Debitsuccess/debitsuccess.svg',
+		dark: 'file:../nodes/Debitsuccess/debitsuccess.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-billing-lifecycle#triggers';
 

@@ -1,4 +1,10 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
 
@@ -7,7 +13,10 @@ export class MagiclineApi implements ICredentialType {
 
 	displayName = 'Magicline API';
 
-	icon: Icon = { light: 'file:../nodes/Magicline/magicline.svg', dark: 'file:../nodes/Magicline/magicline.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Magicline/magicline.svg',
+		dark: 'file:../nodes/Magicline/magicline.dark.svg',
+	};
 
 	documentationUrl = 'https://developer.magicline.com/';
 

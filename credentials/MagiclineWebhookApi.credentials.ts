@@ -5,7 +5,10 @@ export class MagiclineWebhookApi implements ICredentialType {
 
 	displayName = 'Magicline Webhook API';
 
-	icon: Icon = { light: 'file:../nodes/Magicline/magicline.svg', dark: 'file:../nodes/Magicline/magicline.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Magicline/magicline.svg',
+		dark: 'file:../nodes/Magicline/magicline.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-billing-lifecycle#triggers';
 

@@ -1,5 +1,11 @@
 import { createHmac } from 'crypto';
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
 
@@ -7,7 +13,12 @@ import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
  * Singula's gateway signature (seen in a public client, not in vendor prose): upper-case hex of
  * HMAC-SHA256(apiSecret, `<timestamp><METHOD><path>`), path without host and query; the body is not signed.
  */
-export function singulaSignature(apiSecret: string, timestamp: string, method: string, path: string): string {
+export function singulaSignature(
+	apiSecret: string,
+	timestamp: string,
+	method: string,
+	path: string,
+): string {
 	return createHmac('sha256', apiSecret)
 		.update(`${timestamp}${method.toUpperCase()}${path}`, 'utf8')
 		.digest('hex')
@@ -19,7 +30,10 @@ export class SingulaApi implements ICredentialType {
 
 	displayName = 'Singula Decisions API';
 
-	icon: Icon = { light: 'file:../nodes/Singula/singula.svg', dark: 'file:../nodes/Singula/singula.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Singula/singula.svg',
+		dark: 'file:../nodes/Singula/singula.dark.svg',
+	};
 
 	documentationUrl = 'https://singuladecisions.com/';
 
@@ -59,7 +73,12 @@ export class SingulaApi implements ICredentialType {
 		assertSendableUrl(url);
 		const timestamp = Math.floor(Date.now() / 1000).toString();
 		const method = (requestOptions.method ?? 'GET').toUpperCase();
-		const signature = singulaSignature(String(credentials.apiSecret ?? ''), timestamp, method, new URL(url).pathname);
+		const signature = singulaSignature(
+			String(credentials.apiSecret ?? ''),
+			timestamp,
+			method,
+			new URL(url).pathname,
+		);
 		return {
 			...requestOptions,
 			headers: {

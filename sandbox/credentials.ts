@@ -2,21 +2,21 @@
 import { timingSafeEqual } from 'node:crypto';
 
 export const SANDBOX_CREDENTIALS = {
-  accessPaySuite: { clientPrefix: 'DEMO', apiKey: 'ddcms-sandbox-key' },
-  magicline: {
-    /** All scopes. */
-    apiKey: 'magicline-sandbox-key',
-    /** Read scopes only: every POST answers 403. */
-    readOnlyApiKey: 'magicline-readonly-key',
-  },
-  singula: { apiKey: 'singula-sandbox-key', apiSecret: 'singula-sandbox-secret' },
-  debitsuccess: { username: 'sandbox-user', password: 'sandbox-pass' },
+	accessPaySuite: { clientPrefix: 'DEMO', apiKey: 'ddcms-sandbox-key' },
+	magicline: {
+		/** All scopes. */
+		apiKey: 'magicline-sandbox-key',
+		/** Read scopes only: every POST answers 403. */
+		readOnlyApiKey: 'magicline-readonly-key',
+	},
+	singula: { apiKey: 'singula-sandbox-key', apiSecret: 'singula-sandbox-secret' },
+	debitsuccess: { username: 'sandbox-user', password: 'sandbox-pass' },
 } as const;
 
 /** Constant-time comparison, as a real provider would do for secrets. */
 export function secretsEqual(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+	if (given === undefined) return false;
+	const a = Buffer.from(given, 'utf8');
+	const b = Buffer.from(expected, 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
 }

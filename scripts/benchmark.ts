@@ -23,7 +23,11 @@ async function main(): Promise<void> {
 		{
 			type: 'accessPaySuite',
 			credentialType: 'accessPaySuiteApi',
-			parameters: { resource: 'contract', operation: 'restartSchedule', contractId: '={{ $json.contractId }}' },
+			parameters: {
+				resource: 'contract',
+				operation: 'restartSchedule',
+				contractId: '={{ $json.contractId }}',
+			},
 			onError: 'continueRegularOutput',
 		},
 		items,
@@ -35,7 +39,10 @@ async function main(): Promise<void> {
 		sandbox.reset();
 		let started = performance.now();
 		for (let index = 0; index < ITEMS; index++) {
-			const response = await fetch(url, { method: 'POST', headers: { apiKey: SANDBOX_CREDENTIALS.accessPaySuite.apiKey } });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { apiKey: SANDBOX_CREDENTIALS.accessPaySuite.apiKey },
+			});
 			await response.text();
 		}
 		timings.fetch.push(performance.now() - started);
@@ -52,9 +59,15 @@ async function main(): Promise<void> {
 	const best = (values: number[]) => Math.min(...values);
 	const perItem = (ms: number) => `${((ms / ITEMS) * 1000).toFixed(0)} µs/item`;
 	console.log(`items per run: ${ITEMS}, rounds: ${ROUNDS} (best round reported)`);
-	console.log(`baseline fetch loop:      ${best(timings.fetch).toFixed(1)} ms  (${perItem(best(timings.fetch))})`);
-	console.log(`n8n engine + node:        ${best(timings.node).toFixed(1)} ms  (${perItem(best(timings.node))})`);
-	console.log(`ratio node / baseline:    ${(best(timings.node) / best(timings.fetch)).toFixed(2)}x`);
+	console.log(
+		`baseline fetch loop:      ${best(timings.fetch).toFixed(1)} ms  (${perItem(best(timings.fetch))})`,
+	);
+	console.log(
+		`n8n engine + node:        ${best(timings.node).toFixed(1)} ms  (${perItem(best(timings.node))})`,
+	);
+	console.log(
+		`ratio node / baseline:    ${(best(timings.node) / best(timings.fetch)).toFixed(2)}x`,
+	);
 }
 
 main().catch((error: unknown) => {

@@ -13,20 +13,27 @@ async function main() {
 
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'billing-lifecycle-pack-'));
 	try {
-		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], { cwd: root })
+		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], {
+			cwd: root,
+		})
 			.toString()
 			.trim()
 			.split('\n')
 			.pop();
 		execFileSync('tar', ['-xzf', path.join(workDir, tarball), '-C', workDir]);
-		results.push(['tarball', await scanner.analyzePackage(path.join(workDir, 'package'), ['**/*.js', 'package.json'])]);
+		results.push([
+			'tarball',
+			await scanner.analyzePackage(path.join(workDir, 'package'), ['**/*.js', 'package.json']),
+		]);
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
 
 	let failed = false;
 	for (const [what, result] of results) {
-		console.log(`community package scan (${what}): ${result.passed ? 'passed' : `FAILED: ${result.message}`}`);
+		console.log(
+			`community package scan (${what}): ${result.passed ? 'passed' : `FAILED: ${result.message}`}`,
+		);
 		if (!result.passed) {
 			failed = true;
 			if (result.details) console.log(result.details);

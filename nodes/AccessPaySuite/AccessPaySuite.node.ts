@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/description';
@@ -13,13 +18,17 @@ export class AccessPaySuite implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Cancel, restart and look up Direct Debit contracts, customers, payments and schedules in Access PaySuite DDCMS',
+		description:
+			'Cancel, restart and look up Direct Debit contracts, customers, payments and schedules in Access PaySuite DDCMS',
 		defaults: { name: 'Access PaySuite DDCMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'accessPaySuiteApi', required: true }],
-		properties: buildOperationProperties(accessPaySuiteProvider.resources, accessPaySuiteProvider.operations),
+		properties: buildOperationProperties(
+			accessPaySuiteProvider.resources,
+			accessPaySuiteProvider.operations,
+		),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

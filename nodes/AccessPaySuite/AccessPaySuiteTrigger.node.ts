@@ -31,16 +31,26 @@ export class AccessPaySuiteTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'accessPaySuiteApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName: 'Entity',
 				name: 'entity',
 				type: 'options',
 				options: [
-					{ name: 'Contract', value: 'contract', description: 'Direct Debit and schedule status changes of contracts' },
+					{
+						name: 'Contract',
+						value: 'contract',
+						description: 'Direct Debit and schedule status changes of contracts',
+					},
 					{ name: 'Customer', value: 'customer', description: 'Changes of customers' },
-					{ name: 'Payment', value: 'payment', description: 'Payment results, e.g. unpaid after an ARUDD report' },
+					{
+						name: 'Payment',
+						value: 'payment',
+						description: 'Payment results, e.g. unpaid after an ARUDD report',
+					},
 					{ name: 'Schedule', value: 'schedule', description: 'Changes of payment schedules' },
 				],
 				default: 'contract',
@@ -69,7 +79,10 @@ export class AccessPaySuiteTrigger implements INodeType {
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await callProvider(this, accessPaySuiteProvider, () => ({ method: 'DELETE' as const, path: callbackPath(this) }));
+				await callProvider(this, accessPaySuiteProvider, () => ({
+					method: 'DELETE' as const,
+					path: callbackPath(this),
+				}));
 				return true;
 			},
 		},

@@ -1,6 +1,14 @@
 import { accessPaySuiteBaseUrl } from '../../credentials/AccessPaySuiteApi.credentials';
 import { categoryForHttpStatus, ItemFailure } from '../shared/failure';
-import { asObject, looksLikeHtml, pathSegment, plainText, readRestResponse, restHttpRequest, textField } from '../shared/rest';
+import {
+	asObject,
+	looksLikeHtml,
+	pathSegment,
+	plainText,
+	readRestResponse,
+	restHttpRequest,
+	textField,
+} from '../shared/rest';
 import type { RestRequest } from '../shared/rest';
 import type { ProviderDefinition } from '../shared/types';
 import { contractOperations } from './contract';
@@ -17,7 +25,11 @@ function accessPaySuiteFailure(status: number, body: unknown, text: string): Ite
 	const errorCode = asObject(body).ErrorCode;
 	return new ItemFailure({
 		message:
-			textField(body, 'Message') ?? textField(body, 'error') ?? (bodyText || undefined) ?? known?.meaning ?? `HTTP ${status}`,
+			textField(body, 'Message') ??
+			textField(body, 'error') ??
+			(bodyText || undefined) ??
+			known?.meaning ??
+			`HTTP ${status}`,
 		description: textField(body, 'Detail') ?? (html ? plainText(text) : null),
 		httpCode: status,
 		code: errorCode === undefined || errorCode === null ? String(status) : String(errorCode),
@@ -32,9 +44,18 @@ export const accessPaySuiteProvider: ProviderDefinition<RestRequest> = {
 		{ name: 'Contract', value: 'contract', description: "A customer's Direct Debit contract" },
 		{ name: 'Customer', value: 'customer', description: 'A customer paying by Direct Debit' },
 		{ name: 'Payment', value: 'payment', description: 'A payment collected for a contract' },
-		{ name: 'Schedule', value: 'schedule', description: 'A payment schedule of your client account' },
+		{
+			name: 'Schedule',
+			value: 'schedule',
+			description: 'A payment schedule of your client account',
+		},
 	],
-	operations: [...contractOperations, ...customerOperations, ...paymentOperations, ...scheduleOperations],
+	operations: [
+		...contractOperations,
+		...customerOperations,
+		...paymentOperations,
+		...scheduleOperations,
+	],
 	toHttpRequest: (request, credentials) =>
 		restHttpRequest(
 			`${accessPaySuiteBaseUrl(credentials)}/api/v3/client/${pathSegment(String(credentials.clientPrefix ?? ''))}`,

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/description';
@@ -20,7 +25,10 @@ export class Debitsuccess implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'debitsuccessApi', required: true, testedBy: 'debitsuccessApiTest' }],
-		properties: buildOperationProperties(debitsuccessProvider.resources, debitsuccessProvider.operations),
+		properties: buildOperationProperties(
+			debitsuccessProvider.resources,
+			debitsuccessProvider.operations,
+		),
 	};
 
 	methods = {

@@ -29,18 +29,28 @@ export class DebitsuccessTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
-		description: 'Starts the workflow when Debitsuccess reports a suspension change or a realtime payment result',
+		description:
+			'Starts the workflow when Debitsuccess reports a suspension change or a realtime payment result',
 		defaults: { name: 'Debitsuccess Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'debitsuccessWebhookApi', required: true, testedBy: 'debitsuccessWebhookApiTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-		properties: [manualRegistrationNotice('Debitsuccess', 'Token'), eventsFilterField(DEBITSUCCESS_EVENTS)],
+		credentials: [
+			{ name: 'debitsuccessWebhookApi', required: true, testedBy: 'debitsuccessWebhookApiTest' },
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			manualRegistrationNotice('Debitsuccess', 'Token'),
+			eventsFilterField(DEBITSUCCESS_EVENTS),
+		],
 	};
 
 	methods = {
 		credentialTest: {
-			async debitsuccessWebhookApiTest(credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async debitsuccessWebhookApiTest(
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				return testWebhookSecret(credential, 'token', DEBITSUCCESS_TOKEN_MAX_LENGTH);
 			},
 		},
@@ -64,15 +74,23 @@ export class DebitsuccessTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { token } = await this.getCredentials<{ token: string }>('debitsuccessWebhookApi');
-		if (!secretMatches(headerText(this, 'x-token'), token)) return refuse(this, 401, 'Unauthorized');
+		if (!secretMatches(headerText(this, 'x-token'), token))
+			return refuse(this, 401, 'Unauthorized');
 		const body = jsonObjectBody(this);
 		const eventName = headerText(this, 'x-eventname');
-		if (!body || !eventName) return refuse(this, 400, 'Expected a Debitsuccess event: a JSON body and an X-EventName header');
+		if (!body || !eventName)
+			return refuse(
+				this,
+				400,
+				'Expected a Debitsuccess event: a JSON body and an X-EventName header',
+			);
 
 		const selected = this.getNodeParameter('events', []) as string[];
 		if (!eventSelected(selected, eventName)) return {};
 		return {
-			workflowData: [[{ json: { eventName, traceId: headerText(this, 'x-traceid') ?? null, data: body } }]],
+			workflowData: [
+				[{ json: { eventName, traceId: headerText(this, 'x-traceid') ?? null, data: body } }],
+			],
 		};
 	}
 }

@@ -6,7 +6,10 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { DebitsuccessApi, debitsuccessEndpoint } from '../../credentials/DebitsuccessApi.credentials';
+import {
+	DebitsuccessApi,
+	debitsuccessEndpoint,
+} from '../../credentials/DebitsuccessApi.credentials';
 import { ItemFailure } from '../shared/failure';
 import { insecureUrlReason } from '../shared/url';
 import { readSoapResponse, soapHttpRequest } from './soap';
@@ -55,15 +58,24 @@ export async function testDebitsuccessCredentials(
 		});
 	} catch (error) {
 		if (!(error instanceof ItemFailure)) {
-			return { status: 'Error', message: `Could not reach Debitsuccess: ${(error as Error).message}` };
+			return {
+				status: 'Error',
+				message: `Could not reach Debitsuccess: ${(error as Error).message}`,
+			};
 		}
 		const { category, code, message } = error.details;
 		if (category === 'authentication') {
-			return { status: 'Error', message: `Debitsuccess rejected the username or password (${code}: ${message})` };
+			return {
+				status: 'Error',
+				message: `Debitsuccess rejected the username or password (${code}: ${message})`,
+			};
 		}
 		// Any other business answer (no such account) means the credentials were accepted.
 		if (category !== 'not_found' && category !== 'validation') {
-			return { status: 'Error', message: `Debitsuccess answered with an error (${code}: ${message})` };
+			return {
+				status: 'Error',
+				message: `Debitsuccess answered with an error (${code}: ${message})`,
+			};
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };

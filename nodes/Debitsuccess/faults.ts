@@ -16,10 +16,19 @@ export const DEBITSUCCESS_FAULTS: Record<string, { category: ErrorCategory; mess
 		message:
 			'Missing required reference number. Must provide either ExternalAccountReferenceNo or AccountReferenceNo or both.',
 	},
-	'13200': { category: 'validation', message: 'Title field cannot be more than 10 characters long.' },
+	'13200': {
+		category: 'validation',
+		message: 'Title field cannot be more than 10 characters long.',
+	},
 	'13141': { category: 'not_found', message: 'Suspension for given PayScheduleId not found' },
 	'13142': { category: 'invalid_state', message: 'Suspension already finished' },
-	'13143': { category: 'conflict', message: 'Adjusted suspension is overlapping with existing one' },
-	'13144': { category: 'validation', message: 'New suspension end date must not be before suspension start date' },
+	'13143': {
+		category: 'conflict',
+		message: 'Adjusted suspension is overlapping with existing one',
+	},
+	'13144': {
+		category: 'validation',
+		message: 'New suspension end date must not be before suspension start date',
+	},
 	'13145': { category: 'validation', message: 'New suspension end date must not be in the past' },
 };

@@ -11,14 +11,16 @@ export const accountReferenceFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. ABC12345',
-		description: 'The Debitsuccess account reference (up to 15 characters). Give this, the external reference, or both.',
+		description:
+			'The Debitsuccess account reference (up to 15 characters). Give this, the external reference, or both.',
 	},
 	{
 		displayName: 'External Account Reference No',
 		name: 'externalAccountReferenceNo',
 		type: 'string',
 		default: '',
-		description: 'Your own reference for the account (up to 50 characters). Give this, the Debitsuccess reference, or both.',
+		description:
+			'Your own reference for the account (up to 50 characters). Give this, the Debitsuccess reference, or both.',
 	},
 ];
 
@@ -42,11 +44,18 @@ export const requestInitiatorField: INodeProperties = {
 /** RequestInitiator and the account references, validated, as SOAP field values. */
 export function readAccountFields(parameters: ItemParameters): Record<string, string | undefined> {
 	const AccountReferenceNo = parameters.optionalText('accountReferenceNo', { maxLength: 15 });
-	const ExternalAccountReferenceNo = parameters.optionalText('externalAccountReferenceNo', { maxLength: 50 });
+	const ExternalAccountReferenceNo = parameters.optionalText('externalAccountReferenceNo', {
+		maxLength: 50,
+	});
 	if (!AccountReferenceNo && !ExternalAccountReferenceNo) {
-		throw invalidParameter('accountReferenceNo', 'or "externalAccountReferenceNo" is required: give at least one of them');
+		throw invalidParameter(
+			'accountReferenceNo',
+			'or "externalAccountReferenceNo" is required: give at least one of them',
+		);
 	}
-	const RequestInitiator = parameters.collection('additionalFields').optionalText('requestInitiator', { maxLength: 100 });
+	const RequestInitiator = parameters
+		.collection('additionalFields')
+		.optionalText('requestInitiator', { maxLength: 100 });
 	return { RequestInitiator, AccountReferenceNo, ExternalAccountReferenceNo };
 }
 

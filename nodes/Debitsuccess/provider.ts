@@ -10,9 +10,14 @@ export const debitsuccessProvider: ProviderDefinition<SoapRequest> = {
 	credentialType: 'debitsuccessApi',
 	resources: [
 		{ name: 'Account', value: 'account', description: "A customer's billing account" },
-		{ name: 'Suspension', value: 'suspension', description: 'A pause of the payments of an account' },
+		{
+			name: 'Suspension',
+			value: 'suspension',
+			description: 'A pause of the payments of an account',
+		},
 	],
 	operations: [...accountOperations, ...suspensionOperations],
-	toHttpRequest: (request, credentials) => soapHttpRequest(debitsuccessEndpoint(credentials), request),
+	toHttpRequest: (request, credentials) =>
+		soapHttpRequest(debitsuccessEndpoint(credentials), request),
 	readResponse: (response) => readSoapResponse(response),
 };

@@ -22,7 +22,12 @@ export const USER_PLACEHOLDER = '<deb1:User/>';
  * AdjustSuspensionEndDate follow the vendor's pages; the order for GetCustomerAccountByAccountId and
  * SuspendAccountForNumberOfPaymentCycles is INFERRED from WCF's default (alphabetical) rule.
  */
-const BASE_MEMBERS = ['RequestInitiator', 'User', 'AccountReferenceNo', 'ExternalAccountReferenceNo'];
+const BASE_MEMBERS = [
+	'RequestInitiator',
+	'User',
+	'AccountReferenceNo',
+	'ExternalAccountReferenceNo',
+];
 export const REQUEST_MEMBER_ORDER: Record<string, string[]> = {
 	CancelAccount: [...BASE_MEMBERS, 'CancellationNote'],
 	AdjustSuspensionEndDate: [...BASE_MEMBERS, 'NewEndDate', 'PayScheduleId'],
@@ -58,7 +63,9 @@ export function soapEnvelope(request: SoapRequest): string {
 		.map((name) => {
 			if (name === 'User') return USER_PLACEHOLDER;
 			const value = request.fields[name];
-			return value === undefined || value === '' ? '' : `<deb1:${name}>${escapeXml(value)}</deb1:${name}>`;
+			return value === undefined || value === ''
+				? ''
+				: `<deb1:${name}>${escapeXml(value)}</deb1:${name}>`;
 		})
 		.join('');
 	return (
@@ -103,7 +110,8 @@ function readNotes(result: XmlElement): ResponseNote[] {
 }
 
 function unreadableAnswer(response: RawResponse, reason: string): ItemFailure {
-	const category = response.statusCode >= 400 ? categoryForHttpStatus(response.statusCode) : 'provider_error';
+	const category =
+		response.statusCode >= 400 ? categoryForHttpStatus(response.statusCode) : 'provider_error';
 	return new ItemFailure({
 		message: `Debitsuccess sent an answer that could not be read (${reason})`,
 		httpCode: response.statusCode,
@@ -124,7 +132,8 @@ export function readSoapResponse(response: RawResponse): SoapResult {
 	const fault = childElement(body, 'Fault');
 	if (fault) throw soapFault(response, fault);
 	const result = body?.children[0]?.children[0];
-	if (!result || !childElement(result, 'Status')) throw unreadableAnswer(response, 'no result Status');
+	if (!result || !childElement(result, 'Status'))
+		throw unreadableAnswer(response, 'no result Status');
 	const notes = readNotes(result);
 	const status = childElement(result, 'Status')?.text;
 	if (status === 'Succeed') {
@@ -157,10 +166,14 @@ export function readSoapResponse(response: RawResponse): SoapResult {
 function soapFault(response: RawResponse, fault: XmlElement): ItemFailure {
 	const faultCode = findElement(fault, 'faultcode')?.text ?? findElement(fault, 'Value')?.text;
 	return new ItemFailure({
-		message: findElement(fault, 'faultstring')?.text || findElement(fault, 'Text')?.text || 'SOAP Fault',
+		message:
+			findElement(fault, 'faultstring')?.text || findElement(fault, 'Text')?.text || 'SOAP Fault',
 		description: faultCode ? `SOAP fault code ${faultCode}` : null,
 		httpCode: response.statusCode,
 		code: String(response.statusCode),
-		category: response.statusCode === 429 || response.statusCode === 503 ? categoryForHttpStatus(response.statusCode) : 'provider_error',
+		category:
+			response.statusCode === 429 || response.statusCode === 503
+				? categoryForHttpStatus(response.statusCode)
+				: 'provider_error',
 	});
 }

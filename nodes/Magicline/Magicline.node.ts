@@ -25,7 +25,8 @@ export class Magicline implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Cancel, check and withdraw cancelations of memberships and module contracts in Magicline',
+		description:
+			'Cancel, check and withdraw cancelations of memberships and module contracts in Magicline',
 		defaults: { name: 'Magicline' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -47,13 +48,18 @@ export class Magicline implements INodeType {
 				}));
 			},
 			/** The dates Magicline offers for the customer's contract, in its order. */
-			async getAvailableCancelationDates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+			async getAvailableCancelationDates(
+				this: ILoadOptionsFunctions,
+			): Promise<INodePropertyOptions[]> {
 				const contractData = await callProvider(this, magiclineProvider, () => {
 					const current = new ItemParameters((name) => this.getCurrentNodeParameter(name));
 					return { method: 'GET', path: `${readCustomerPath(current).path}/contract-data` };
 				});
 				const dates = asObject(contractData).availableCancelationDates;
-				return (Array.isArray(dates) ? dates : []).map((date) => ({ name: String(date), value: String(date) }));
+				return (Array.isArray(dates) ? dates : []).map((date) => ({
+					name: String(date),
+					value: String(date),
+				}));
 			},
 		},
 	};

@@ -50,17 +50,22 @@ export class MagiclineTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
-		description: 'Starts the workflow when Magicline reports a change, such as a contract cancelled at the front desk',
+		description:
+			'Starts the workflow when Magicline reports a change, such as a contract cancelled at the front desk',
 		defaults: { name: 'Magicline Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'magiclineWebhookApi', required: true, testedBy: 'magiclineWebhookApiTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		credentials: [
+			{ name: 'magiclineWebhookApi', required: true, testedBy: 'magiclineWebhookApiTest' },
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			manualRegistrationNotice('Magicline', 'Webhook API Key'),
 			eventsFilterField(
-				MAGICLINE_EVENT_TYPES.map((type) => ({ name: eventLabel(type), value: type })).sort((a, b) =>
-					a.name.localeCompare(b.name),
+				MAGICLINE_EVENT_TYPES.map((type) => ({ name: eventLabel(type), value: type })).sort(
+					(a, b) => a.name.localeCompare(b.name),
 				),
 			),
 		],
@@ -68,7 +73,9 @@ export class MagiclineTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async magiclineWebhookApiTest(credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async magiclineWebhookApiTest(
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				return testWebhookSecret(credential, 'webhookApiKey', 256);
 			},
 		},
@@ -91,13 +98,20 @@ export class MagiclineTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { webhookApiKey } = await this.getCredentials<{ webhookApiKey: string }>('magiclineWebhookApi');
+		const { webhookApiKey } = await this.getCredentials<{ webhookApiKey: string }>(
+			'magiclineWebhookApi',
+		);
 		if (!secretMatches(headerText(this, 'x-api-key'), webhookApiKey)) {
 			return refuse(this, 401, 'Unauthorized');
 		}
 		const body = jsonObjectBody(this);
 		const entries = payloadEntries(body);
-		if (!body || !entries) return refuse(this, 400, 'Expected a Magicline event: {"entityId", "uuid", "payload": [...]}');
+		if (!body || !entries)
+			return refuse(
+				this,
+				400,
+				'Expected a Magicline event: {"entityId", "uuid", "payload": [...]}',
+			);
 
 		const selected = this.getNodeParameter('events', []) as string[];
 		const items = entries

@@ -1,5 +1,12 @@
 import { categoryForHttpStatus, ItemFailure } from '../shared/failure';
-import { asObject, looksLikeHtml, plainText, readRestResponse, restHttpRequest, textField } from '../shared/rest';
+import {
+	asObject,
+	looksLikeHtml,
+	plainText,
+	readRestResponse,
+	restHttpRequest,
+	textField,
+} from '../shared/rest';
 import type { RestRequest } from '../shared/rest';
 import { trimTrailingSlashes } from '../shared/url';
 import type { ProviderDefinition } from '../shared/types';
@@ -14,7 +21,8 @@ function magiclineFailure(status: number, body: unknown, text: string): ItemFail
 	const reference = asObject(body).reference;
 	return new ItemFailure({
 		message: textField(body, 'errorMessage') ?? known?.meaning ?? `HTTP ${status}`,
-		description: typeof body === 'string' && body ? (looksLikeHtml(text) ? plainText(text) : body) : null,
+		description:
+			typeof body === 'string' && body ? (looksLikeHtml(text) ? plainText(text) : body) : null,
 		httpCode: status,
 		code: textField(body, 'errorCode') ?? String(status),
 		category: known?.category ?? categoryForHttpStatus(status),
@@ -33,10 +41,22 @@ export const magiclineProvider: ProviderDefinition<RestRequest> = {
 			value: 'additionalModuleContract',
 			description: 'An add-on (module) booked on top of a membership contract',
 		},
-		{ name: 'Cancelation Reason', value: 'cancelationReason', description: 'A reason a contract can be canceled for' },
-		{ name: 'Membership', value: 'membership', description: "A customer's main membership contract" },
+		{
+			name: 'Cancelation Reason',
+			value: 'cancelationReason',
+			description: 'A reason a contract can be canceled for',
+		},
+		{
+			name: 'Membership',
+			value: 'membership',
+			description: "A customer's main membership contract",
+		},
 	],
-	operations: [...additionalModuleContractOperations, ...membershipOperations, ...cancelationReasonOperations],
+	operations: [
+		...additionalModuleContractOperations,
+		...membershipOperations,
+		...cancelationReasonOperations,
+	],
 	toHttpRequest: (request, credentials) =>
 		restHttpRequest(trimTrailingSlashes(String(credentials.baseUrl ?? '')), request),
 	readResponse: (response) => readRestResponse(response, magiclineFailure),

@@ -25,7 +25,8 @@ export class Singula implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Change, cancel and look up subscription contracts in Singula Decisions (formerly Paywizard)',
+		description:
+			'Change, cancel and look up subscription contracts in Singula Decisions (formerly Paywizard)',
 		defaults: { name: 'Singula Decisions' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,7 +45,10 @@ export class Singula implements INodeType {
 				});
 				return changePathsOf(answer).map((changePath) => {
 					const cost = asObject(changePath.changeCost);
-					const price = cost.amount === undefined ? '' : `, ${String(cost.amount)} ${String(cost.currency ?? '')}`.trimEnd();
+					const price =
+						cost.amount === undefined
+							? ''
+							: `, ${String(cost.amount)} ${String(cost.currency ?? '')}`.trimEnd();
 					return {
 						name: `${String(changePath.name ?? changePath.itemCode)} (${String(changePath.changeType ?? 'CHANGE')}${price})`,
 						value: String(changePath.itemCode),

@@ -18,7 +18,11 @@ function singulaFailure(status: number, body: unknown): ItemFailure {
 	const developerMessage = textField(body, 'developerMessage');
 	return new ItemFailure({
 		message:
-			textField(body, 'userMessage') ?? developerMessage ?? known?.message ?? byStatus?.meaning ?? `HTTP ${status}`,
+			textField(body, 'userMessage') ??
+			developerMessage ??
+			known?.message ??
+			byStatus?.meaning ??
+			`HTTP ${status}`,
 		description: developerMessage ?? null,
 		httpCode: status,
 		code: code ?? String(status),
@@ -31,9 +35,15 @@ function singulaFailure(status: number, body: unknown): ItemFailure {
 export const singulaProvider: ProviderDefinition<RestRequest> = {
 	name: 'singula',
 	credentialType: 'singulaApi',
-	resources: [{ name: 'Contract', value: 'contract', description: "A customer's subscription contract" }],
+	resources: [
+		{ name: 'Contract', value: 'contract', description: "A customer's subscription contract" },
+	],
 	operations: [...contractOperations],
 	toHttpRequest: (request, credentials) =>
-		restHttpRequest(`${trimTrailingSlashes(String(credentials.baseUrl ?? ''))}${SINGULA_CONTRACTS_API}`, request),
-	readResponse: (response) => readRestResponse(response, (status, body) => singulaFailure(status, body)),
+		restHttpRequest(
+			`${trimTrailingSlashes(String(credentials.baseUrl ?? ''))}${SINGULA_CONTRACTS_API}`,
+			request,
+		),
+	readResponse: (response) =>
+		readRestResponse(response, (status, body) => singulaFailure(status, body)),
 };

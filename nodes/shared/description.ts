@@ -25,7 +25,9 @@ function listFields(resource: string, operation: string): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], returnAll: [false] },
+			},
 		},
 	];
 }
@@ -88,14 +90,22 @@ export function buildOperationProperties<T>(
 			noDataExpression: true,
 			displayOptions: showFor(resource.value),
 			options: own
-				.map(({ name, operation, action, description }) => ({ name, value: operation, action, description }))
+				.map(({ name, operation, action, description }) => ({
+					name,
+					value: operation,
+					action,
+					description,
+				}))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: firstOperation,
 		});
 	}
 	for (const operation of operations) {
 		for (const field of operation.fields) {
-			properties.push({ ...field, displayOptions: showFor(operation.resource, operation.operation) });
+			properties.push({
+				...field,
+				displayOptions: showFor(operation.resource, operation.operation),
+			});
 		}
 		if (operation.list) properties.push(...listFields(operation.resource, operation.operation));
 	}

@@ -12,7 +12,10 @@ import type { OperationDefinition, ProviderDefinition } from './types';
  * Runs `work` for every item index and returns the results in input order. Items run one after
  * another today; bounded concurrency or a shared rate limit belongs here, not in any operation.
  */
-async function forEachItem<T>(count: number, work: (itemIndex: number) => Promise<T>): Promise<T[]> {
+async function forEachItem<T>(
+	count: number,
+	work: (itemIndex: number) => Promise<T>,
+): Promise<T[]> {
 	const results: T[] = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		results.push(await work(itemIndex));
@@ -59,32 +62,38 @@ export async function executeOperation<T>(
 	const operation = findOperation(provider, resource, operationName);
 	const origin: FailureOrigin = { provider: provider.name, resource, operation: operationName };
 
-	const perItem = await forEachItem(items.length, async (itemIndex): Promise<INodeExecutionData[]> => {
-		const pairedItem = { item: itemIndex };
-		try {
-			if (!operation) {
-				// n8n offers "Custom API Call" for credentials with an authenticate function.
-				throw invalidParameter(
-					'operation',
-					operationName === '__CUSTOM_API_CALL__'
-						? 'is "Custom API Call": use n8n\'s HTTP Request node with this credential for calls this node does not offer'
-						: `"${resource}/${operationName}" is not supported`,
-				);
+	const perItem = await forEachItem(
+		items.length,
+		async (itemIndex): Promise<INodeExecutionData[]> => {
+			const pairedItem = { item: itemIndex };
+			try {
+				if (!operation) {
+					// n8n offers "Custom API Call" for credentials with an authenticate function.
+					throw invalidParameter(
+						'operation',
+						operationName === '__CUSTOM_API_CALL__'
+							? 'is "Custom API Call": use n8n\'s HTTP Request node with this credential for calls this node does not offer'
+							: `"${resource}/${operationName}" is not supported`,
+					);
+				}
+				const parameters = ItemParameters.forItem(this, itemIndex);
+				const transport = readTransportOptions(parameters);
+				const { request, echo = {} } = operation.build(parameters);
+				const answer = await requestProvider(this, provider, request, transport, itemIndex);
+				const output = operation.output(answer, echo);
+				const records = Array.isArray(output) ? output : [output];
+				return (operation.list ? limitRecords(records, parameters) : records).map((json) => ({
+					json,
+					pairedItem,
+				}));
+			} catch (error) {
+				const failure = toFailureDetails(error);
+				if (this.continueOnFail()) {
+					return [{ json: { error: errorObject(failure, origin) }, pairedItem }];
+				}
+				throw toNodeError(this.getNode(), failure, origin, itemIndex);
 			}
-			const parameters = ItemParameters.forItem(this, itemIndex);
-			const transport = readTransportOptions(parameters);
-			const { request, echo = {} } = operation.build(parameters);
-			const answer = await requestProvider(this, provider, request, transport, itemIndex);
-			const output = operation.output(answer, echo);
-			const records = Array.isArray(output) ? output : [output];
-			return (operation.list ? limitRecords(records, parameters) : records).map((json) => ({ json, pairedItem }));
-		} catch (error) {
-			const failure = toFailureDetails(error);
-			if (this.continueOnFail()) {
-				return [{ json: { error: errorObject(failure, origin) }, pairedItem }];
-			}
-			throw toNodeError(this.getNode(), failure, origin, itemIndex);
-		}
-	});
+		},
+	);
 	return [perItem.flat()];
 }

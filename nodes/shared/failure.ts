@@ -15,7 +15,9 @@ export function isRetryableCategory(category: ErrorCategory): boolean {
 export class ItemFailure extends Error {
 	readonly details: FailureDetails;
 
-	constructor(details: Partial<FailureDetails> & Pick<FailureDetails, 'message' | 'category' | 'code'>) {
+	constructor(
+		details: Partial<FailureDetails> & Pick<FailureDetails, 'message' | 'category' | 'code'>,
+	) {
 		super(details.message);
 		this.name = 'ItemFailure';
 		this.details = {

@@ -57,7 +57,8 @@ function errorCodes(error: unknown): string[] {
 	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
 		const { code, message } = current as { code?: unknown; message?: unknown };
 		if (typeof code === 'string') codes.push(code);
-		if (typeof message === 'string' && /timeout of \d+ms exceeded/i.test(message)) codes.push('ETIMEDOUT');
+		if (typeof message === 'string' && /timeout of \d+ms exceeded/i.test(message))
+			codes.push('ETIMEDOUT');
 		current = (current as { cause?: unknown }).cause;
 	}
 	return codes;
@@ -78,7 +79,9 @@ function transportFailure(error: unknown, timeoutMs: number): ItemFailure {
 	}
 	return new ItemFailure({
 		message: 'Could not reach the provider',
-		description: codes.length ? `Network error ${codes[0]}` : 'The connection failed before an answer arrived',
+		description: codes.length
+			? `Network error ${codes[0]}`
+			: 'The connection failed before an answer arrived',
 		category: 'unavailable',
 		code: 'NETWORK',
 	});
@@ -105,15 +108,19 @@ export async function sendRequest(
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
-				...request,
-				headers: { ...request.headers },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				encoding: 'text',
-				json: false,
-				timeout: options.timeout,
-			})) as RawResponse;
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				credentialType,
+				{
+					...request,
+					headers: { ...request.headers },
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					encoding: 'text',
+					json: false,
+					timeout: options.timeout,
+				},
+			)) as RawResponse;
 		} catch (error) {
 			throw transportFailure(error, options.timeout);
 		}
@@ -137,6 +144,11 @@ export async function requestProvider<T>(
 	itemIndex?: number,
 ): Promise<unknown> {
 	const credentials = await context.getCredentials(provider.credentialType, itemIndex);
-	const response = await sendRequest(context, provider.credentialType, provider.toHttpRequest(request, credentials), options);
+	const response = await sendRequest(
+		context,
+		provider.credentialType,
+		provider.toHttpRequest(request, credentials),
+		options,
+	);
 	return provider.readResponse(response);
 }

@@ -68,9 +68,11 @@ export function parseJsonKeepingLargeIntegers(text: string): unknown {
 		const previous = text[index - 1];
 		if (match && (previous === undefined || !/[\w.]/.test(previous))) {
 			const digits = match[0];
-			out += digits.replace('-', '').length >= UNSAFE_INTEGER_DIGITS && !Number.isSafeInteger(Number(digits))
-				? `"${digits}"`
-				: digits;
+			out +=
+				digits.replace('-', '').length >= UNSAFE_INTEGER_DIGITS &&
+				!Number.isSafeInteger(Number(digits))
+					? `"${digits}"`
+					: digits;
 			index += digits.length - 1;
 			continue;
 		}

@@ -63,7 +63,10 @@ export class ItemParameters {
 		const text = asText(this.source(name));
 		if (text === '') return undefined;
 		if (rules.maxLength !== undefined && text.length > rules.maxLength) {
-			throw invalidParameter(this.label(name), `must be at most ${rules.maxLength} characters long`);
+			throw invalidParameter(
+				this.label(name),
+				`must be at most ${rules.maxLength} characters long`,
+			);
 		}
 		if (rules.noSlash && text.includes('/')) {
 			throw invalidParameter(this.label(name), 'must not contain "/"');
@@ -96,7 +99,10 @@ export class ItemParameters {
 	uuid(name: string): string {
 		const text = this.text(name);
 		if (!UUID.test(text)) {
-			throw invalidParameter(this.label(name), 'must be a UUID like 123e4567-e89b-12d3-a456-426614174000');
+			throw invalidParameter(
+				this.label(name),
+				'must be a UUID like 123e4567-e89b-12d3-a456-426614174000',
+			);
 		}
 		return text;
 	}
@@ -124,7 +130,10 @@ export class ItemParameters {
 		const text = asText(this.source(name));
 		if (text === '') return undefined;
 		if (!DECIMAL.test(text)) {
-			throw invalidParameter(this.label(name), 'must be a number with up to two decimals, like 12.50');
+			throw invalidParameter(
+				this.label(name),
+				'must be a number with up to two decimals, like 12.50',
+			);
 		}
 		return text;
 	}

@@ -79,7 +79,10 @@ export interface ProviderDefinition<TRequest> {
 	resources: ResourceDefinition[];
 	operations: Array<OperationDefinition<TRequest>>;
 	/** Builds the HTTP request (without authentication: n8n's credential layer adds it). */
-	toHttpRequest(request: TRequest, credentials: ICredentialDataDecryptedObject): IHttpRequestOptions;
+	toHttpRequest(
+		request: TRequest,
+		credentials: ICredentialDataDecryptedObject,
+	): IHttpRequestOptions;
 	/** Returns the parsed payload of a successful answer, or throws an ItemFailure for a fault. */
 	readResponse(response: RawResponse): unknown;
 }

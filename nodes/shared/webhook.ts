@@ -24,7 +24,11 @@ export function headerText(context: IWebhookFunctions, name: string): string | u
  * Answers the caller directly and starts no run. A secret or the received body is never echoed:
  * the answer says only what was wrong.
  */
-export function refuse(context: IWebhookFunctions, status: 400 | 401, message: string): IWebhookResponseData {
+export function refuse(
+	context: IWebhookFunctions,
+	status: 400 | 401,
+	message: string,
+): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ message });
 	return { noWebhookResponse: true };
 }
@@ -32,16 +36,21 @@ export function refuse(context: IWebhookFunctions, status: 400 | 401, message: s
 /** The JSON object body of the request, or undefined when the body is not one. */
 export function jsonObjectBody(context: IWebhookFunctions): IDataObject | undefined {
 	const body: unknown = context.getBodyData();
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+	return body && typeof body === 'object' && !Array.isArray(body)
+		? (body as IDataObject)
+		: undefined;
 }
 
 /** "All events" when the list is empty; otherwise whether `event` is one of them (case-insensitive). */
 export function eventSelected(selected: string[], event: string): boolean {
-	return selected.length === 0 || selected.some((name) => name.toLowerCase() === event.toLowerCase());
+	return (
+		selected.length === 0 || selected.some((name) => name.toLowerCase() === event.toLowerCase())
+	);
 }
 
 /** Subtitle of a trigger with an event filter. */
-export const EVENTS_SUBTITLE = '={{($parameter["events"] || []).length ? $parameter["events"].join(", ") : "All events"}}';
+export const EVENTS_SUBTITLE =
+	'={{($parameter["events"] || []).length ? $parameter["events"].join(", ") : "All events"}}';
 
 /** The editor notice of a trigger whose webhook the provider registers on request. */
 export function manualRegistrationNotice(provider: string, secretLabel: string): INodeProperties {

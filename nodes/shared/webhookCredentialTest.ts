@@ -18,6 +18,7 @@ export function testWebhookSecret(
 	}
 	return {
 		status: 'OK',
-		message: 'The secret is well-formed. The provider checks it when it sends an event; a wrong one gets 401.',
+		message:
+			'The secret is well-formed. The provider checks it when it sends an event; a wrong one gets 401.',
 	};
 }

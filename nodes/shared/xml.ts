@@ -29,7 +29,10 @@ function decodeEntities(text: string, position: number): string {
 	return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);|&/gi, (match, entity: string | undefined) => {
 		if (!entity) throw new XmlSyntaxError('a bare "&"', position);
 		if (entity[0] === '#') {
-			const code = entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+			const code =
+				entity[1].toLowerCase() === 'x'
+					? parseInt(entity.slice(2), 16)
+					: parseInt(entity.slice(1), 10);
 			return String.fromCodePoint(code);
 		}
 		const named = NAMED_ENTITIES[entity];
@@ -62,7 +65,8 @@ export function parseXml(xml: string): XmlElement {
 		const textEnd = next === -1 ? xml.length : next;
 		if (textEnd > position) {
 			const text = xml.slice(position, textEnd);
-			if (stack.length === 1 && text.trim() !== '') throw new XmlSyntaxError('text outside the root element', position);
+			if (stack.length === 1 && text.trim() !== '')
+				throw new XmlSyntaxError('text outside the root element', position);
 			top().text.push(decodeEntities(text, position));
 			position = textEnd;
 			continue;
@@ -99,13 +103,15 @@ export function parseXml(xml: string): XmlElement {
 			const end = findTagEnd(xml, position);
 			const selfClosing = xml[end - 1] === '/';
 			const element: XmlElement = { localName: localNameOf(nameMatch[0]), children: [], text: '' };
-			if (stack.length === 1 && root.children.length > 0) throw new XmlSyntaxError('a second root element', position);
+			if (stack.length === 1 && root.children.length > 0)
+				throw new XmlSyntaxError('a second root element', position);
 			top().element.children.push(element);
 			if (!selfClosing) stack.push({ element, qualifiedName: nameMatch[0], text: [] });
 			position = end + 1;
 		}
 	}
-	if (stack.length !== 1) throw new XmlSyntaxError(`<${top().qualifiedName}> is not closed`, position);
+	if (stack.length !== 1)
+		throw new XmlSyntaxError(`<${top().qualifiedName}> is not closed`, position);
 	if (root.children.length !== 1) throw new XmlSyntaxError('no root element', position);
 	return root.children[0];
 }
@@ -128,7 +134,10 @@ function findTagEnd(xml: string, start: number): number {
 	throw new XmlSyntaxError('unclosed start tag', start);
 }
 
-export function childElement(element: XmlElement | undefined, localName: string): XmlElement | undefined {
+export function childElement(
+	element: XmlElement | undefined,
+	localName: string,
+): XmlElement | undefined {
 	return element?.children.find((child) => child.localName === localName);
 }
 

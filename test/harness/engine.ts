@@ -63,7 +63,9 @@ class TestItems implements INodeType {
 		defaults: { name: 'Items' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'string', default: '[]' } as INodeProperties],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'string', default: '[]' } as INodeProperties,
+		],
 	} as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -145,7 +147,8 @@ class CredentialsHelper implements ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = credentialTypes[typeName]?.authenticate;
-		if (typeof authenticate !== 'function') throw new Error(`${typeName} has no authenticate function`);
+		if (typeof authenticate !== 'function')
+			throw new Error(`${typeName} has no authenticate function`);
 		return await authenticate(credentials, requestOptions);
 	}
 
@@ -167,7 +170,8 @@ class CredentialsHelper implements ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = nodeCredentials.id ? this.store[nodeCredentials.id] : undefined;
-		if (!stored || stored.type !== type) throw new Error(`No credential "${nodeCredentials.id}" of type ${type}`);
+		if (!stored || stored.type !== type)
+			throw new Error(`No credential "${nodeCredentials.id}" of type ${type}`);
 		return NodeHelpers.getNodeParameters(
 			credentialTypes[type].properties,
 			stored.data as never,
@@ -231,7 +235,10 @@ function buildAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function buildWorkflowData(workflowJson: WorkflowJson): { workflowData: IWorkflowBase; workflow: Workflow } {
+function buildWorkflowData(workflowJson: WorkflowJson): {
+	workflowData: IWorkflowBase;
+	workflow: Workflow;
+} {
 	const workflowData = {
 		id: 'test-workflow',
 		name: 'Test workflow',
@@ -292,7 +299,10 @@ export async function loadOptions(
 	};
 	const { workflowData, workflow } = buildWorkflowData({ nodes: [nodeJson], connections: {} });
 	// The editor hands the node's current parameters to the dropdown method this way.
-	const additionalData = { ...buildAdditionalData(credentials, workflowData), currentNodeParameters: nodeJson.parameters };
+	const additionalData = {
+		...buildAdditionalData(credentials, workflowData),
+		currentNodeParameters: nodeJson.parameters,
+	};
 	const context = new LoadOptionsContext(workflow, nodeJson, additionalData, 'parameters.x');
 	const nodeType = nodeClasses[nodeJson.type];
 	const loader = nodeType.methods?.loadOptions?.[method];
@@ -313,18 +323,32 @@ export async function testCredential(
 	const credentials = { [type]: { type, data } };
 	const user = Object.entries(nodeClasses)
 		.flatMap(([typeName, nodeType]) =>
-			(nodeType.description.credentials ?? []).map((credential) => ({ typeName, nodeType, credential })),
+			(nodeType.description.credentials ?? []).map((credential) => ({
+				typeName,
+				nodeType,
+				credential,
+			})),
 		)
 		.find(({ credential }) => credential.name === type);
 	if (!user) throw new Error(`no node uses ${type}`);
 	const tester = user.credential.testedBy ? user : undefined;
 	const { workflowData, workflow } = buildWorkflowData({ nodes: [], connections: {} });
 	const additionalData = buildAdditionalData(credentials, workflowData);
-	const decrypted = await additionalData.credentialsHelper.getDecrypted(additionalData, { id: type, name: type }, type, 'internal');
+	const decrypted = await additionalData.credentialsHelper.getDecrypted(
+		additionalData,
+		{ id: type, name: type },
+		type,
+		'internal',
+	);
 	if (tester) {
 		const method = tester.nodeType.methods?.credentialTest?.[tester.credential.testedBy as string];
 		if (!method) throw new Error(`missing credentialTest ${String(tester.credential.testedBy)}`);
-		return await method.call(new CredentialTestContext(additionalData), { id: type, name: type, type, data: decrypted });
+		return await method.call(new CredentialTestContext(additionalData), {
+			id: type,
+			name: type,
+			type,
+			data: decrypted,
+		});
 	}
 	const request = credentialTypes[type].test?.request;
 	if (!request) throw new Error(`${type} has no test`);
@@ -340,7 +364,11 @@ export async function testCredential(
 	const resolve = (value: string | undefined) =>
 		value === undefined
 			? undefined
-			: String(workflow.expression.getSimpleParameterValue(nodeJson, value, 'internal', { $credentials: decrypted } as never));
+			: String(
+					workflow.expression.getSimpleParameterValue(nodeJson, value, 'internal', {
+						$credentials: decrypted,
+					} as never),
+				);
 	const context = new LoadOptionsContext(workflow, nodeJson, additionalData, 'credentials');
 	try {
 		await context.helpers.httpRequestWithAuthentication.call(context, type, {
@@ -393,12 +421,23 @@ export async function startWebhookHost(
 		position: [0, 0],
 		webhookId: '6d1c3b2a-0f3e-4c55-9a1b-2f8e7d6c5b4a',
 		parameters: trigger.parameters as INodeParameters,
-		credentials: { [trigger.credentialType]: { id: trigger.credentialType, name: 'Test credential' } },
+		credentials: {
+			[trigger.credentialType]: { id: trigger.credentialType, name: 'Test credential' },
+		},
 	};
-	const sink: INode = { id: 'success', name: 'Success', type: 'test.sink', typeVersion: 1, position: [200, 0], parameters: {} };
+	const sink: INode = {
+		id: 'success',
+		name: 'Success',
+		type: 'test.sink',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: {},
+	};
 	const { workflowData, workflow } = buildWorkflowData({
 		nodes: [triggerNode, sink],
-		connections: { Trigger: { main: [[{ node: 'Success', type: NodeConnectionTypes.Main, index: 0 }]] } },
+		connections: {
+			Trigger: { main: [[{ node: 'Success', type: NodeConnectionTypes.Main, index: 0 }]] },
+		},
 	});
 	const nodeType = nodeClasses[triggerNode.type];
 	const webhookDescription = nodeType.description.webhooks![0];
@@ -449,7 +488,13 @@ export async function startWebhookHost(
 				const additionalData = {
 					...buildAdditionalData(credentials, workflowData),
 					webhookBaseUrl: baseUrl,
-					httpRequest: { headers: request.headers, body, query: {}, params: {}, method: request.method },
+					httpRequest: {
+						headers: request.headers,
+						body,
+						query: {},
+						params: {},
+						method: request.method,
+					},
 					httpResponse: expressResponse,
 				} as unknown as IWorkflowExecuteAdditionalData;
 				const webhookData = {
@@ -460,17 +505,33 @@ export async function startWebhookHost(
 					workflowId: workflowData.id,
 					workflowExecuteAdditionalData: additionalData,
 				} as unknown as IWebhookData;
-				const context = new WebhookContext(workflow, triggerNode, additionalData, 'webhook', webhookData, [], null);
+				const context = new WebhookContext(
+					workflow,
+					triggerNode,
+					additionalData,
+					'webhook',
+					webhookData,
+					[],
+					null,
+				);
 				const result = await nodeType.webhook!.call(context);
 				if (result.noWebhookResponse) return;
-				send(200, { message: result.workflowData ? 'Workflow was started' : 'Webhook call received' });
+				send(200, {
+					message: result.workflowData ? 'Workflow was started' : 'Webhook call received',
+				});
 				if (!result.workflowData) return;
 				const runExecutionData = createRunExecutionData({
 					executionData: {
-						nodeExecutionStack: [{ node: triggerNode, data: { main: result.workflowData }, source: null }],
+						nodeExecutionStack: [
+							{ node: triggerNode, data: { main: result.workflowData }, source: null },
+						],
 					},
 				});
-				call.run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
+				call.run = await new WorkflowExecute(
+					additionalData,
+					'webhook',
+					runExecutionData,
+				).processRunExecutionData(workflow);
 				call.items = call.run.data.resultData.runData.Trigger?.[0]?.data?.main?.[0] ?? [];
 			})().catch((error: unknown) => {
 				if (!response.headersSent) {
@@ -486,7 +547,10 @@ export async function startWebhookHost(
 		new HookContext(
 			workflow,
 			triggerNode,
-			{ ...buildAdditionalData(credentials, workflowData), webhookBaseUrl: baseUrl } as IWorkflowExecuteAdditionalData,
+			{
+				...buildAdditionalData(credentials, workflowData),
+				webhookBaseUrl: baseUrl,
+			} as IWorkflowExecuteAdditionalData,
 			'trigger',
 			'activate',
 		);

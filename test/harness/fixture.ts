@@ -18,16 +18,27 @@ export function credentialsFor(sandbox: Sandbox): Record<string, StoredCredentia
 	return {
 		accessPaySuiteApi: {
 			type: 'accessPaySuiteApi',
-			data: { environment: 'custom', baseUrl: `${sandbox.urls.accessPaySuite}/`, ...SANDBOX_CREDENTIALS.accessPaySuite },
+			data: {
+				environment: 'custom',
+				baseUrl: `${sandbox.urls.accessPaySuite}/`,
+				...SANDBOX_CREDENTIALS.accessPaySuite,
+			},
 		},
 		magiclineApi: {
 			type: 'magiclineApi',
 			data: { baseUrl: sandbox.urls.magicline, apiKey: SANDBOX_CREDENTIALS.magicline.apiKey },
 		},
-		singulaApi: { type: 'singulaApi', data: { baseUrl: sandbox.urls.singula, ...SANDBOX_CREDENTIALS.singula } },
+		singulaApi: {
+			type: 'singulaApi',
+			data: { baseUrl: sandbox.urls.singula, ...SANDBOX_CREDENTIALS.singula },
+		},
 		debitsuccessApi: {
 			type: 'debitsuccessApi',
-			data: { environment: 'custom', baseUrl: sandbox.urls.debitsuccess, ...SANDBOX_CREDENTIALS.debitsuccess },
+			data: {
+				environment: 'custom',
+				baseUrl: sandbox.urls.debitsuccess,
+				...SANDBOX_CREDENTIALS.debitsuccess,
+			},
 		},
 	};
 }
@@ -43,7 +54,8 @@ function secretsSeen(sandbox: Sandbox, credentials: Record<string, StoredCredent
 	]);
 	for (const { data } of Object.values(credentials)) {
 		for (const key of ['apiKey', 'apiSecret', 'password']) {
-			if (typeof data[key] === 'string' && (data[key] as string).length >= 6) secrets.add(data[key] as string);
+			if (typeof data[key] === 'string' && (data[key] as string).length >= 6)
+				secrets.add(data[key] as string);
 		}
 	}
 	for (const request of sandbox.requests) {
@@ -54,16 +66,24 @@ function secretsSeen(sandbox: Sandbox, credentials: Record<string, StoredCredent
 }
 
 /** Fails the test if any secret appears in any node's output or in the workflow's error. */
-export function expectNoSecrets(run: EngineRun, sandbox: Sandbox, credentials: Record<string, StoredCredential>): void {
+export function expectNoSecrets(
+	run: EngineRun,
+	sandbox: Sandbox,
+	credentials: Record<string, StoredCredential>,
+): void {
 	const error = run.error as (Error & IDataObject) | undefined;
 	const surfaces = [
 		JSON.stringify(run.run.data.resultData.runData),
 		error ? JSON.stringify(error) : '',
 		error ? `${error.message} ${String(error.description ?? '')} ${error.stack ?? ''}` : '',
-		error ? JSON.stringify(Object.getOwnPropertyNames(error).map((key) => (error as IDataObject)[key])) : '',
+		error
+			? JSON.stringify(Object.getOwnPropertyNames(error).map((key) => (error as IDataObject)[key]))
+			: '',
 	].join('\n');
 	for (const secret of secretsSeen(sandbox, credentials)) {
-		expect(surfaces.includes(secret) ? `secret leaked: ${secret.slice(0, 4)}…` : 'no secret').toBe('no secret');
+		expect(surfaces.includes(secret) ? `secret leaked: ${secret.slice(0, 4)}…` : 'no secret').toBe(
+			'no secret',
+		);
 	}
 }
 
@@ -97,7 +117,10 @@ export function useSandbox(): TestContext {
 	context.run = async (node, inputItems = [{}], credentialOverrides = {}) => {
 		const credentials = credentialsFor(context.sandbox);
 		for (const [type, data] of Object.entries(credentialOverrides)) {
-			credentials[type] = { type, data: { ...credentials[type].data, ...data } as ICredentialDataDecryptedObject };
+			credentials[type] = {
+				type,
+				data: { ...credentials[type].data, ...data } as ICredentialDataDecryptedObject,
+			};
 		}
 		const before = context.sandbox.requests.length;
 		const run = await runWorkflow(buildWorkflow(node, inputItems), credentials);

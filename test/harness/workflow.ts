@@ -38,14 +38,34 @@ export function buildWorkflow(node: NodeUnderTest, inputItems: IDataObject[]): W
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: node.parameters as INodeParameters,
-			credentials: { [node.credentialType]: { id: node.credentialId ?? node.credentialType, name: 'Test credential' } },
+			credentials: {
+				[node.credentialType]: {
+					id: node.credentialId ?? node.credentialType,
+					name: 'Test credential',
+				},
+			},
 			...(node.onError ? { onError: node.onError } : {}),
 		},
-		{ id: 'success', name: 'Success', type: 'test.sink', typeVersion: 1, position: [400, 0], parameters: {} },
-		{ id: 'errors', name: 'Errors', type: 'test.sink', typeVersion: 1, position: [400, 200], parameters: {} },
+		{
+			id: 'success',
+			name: 'Success',
+			type: 'test.sink',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: {},
+		},
+		{
+			id: 'errors',
+			name: 'Errors',
+			type: 'test.sink',
+			typeVersion: 1,
+			position: [400, 200],
+			parameters: {},
+		},
 	];
 	const billingOutputs = [[{ node: 'Success', type: 'main' as const, index: 0 }]];
-	if (node.onError === 'continueErrorOutput') billingOutputs.push([{ node: 'Errors', type: 'main', index: 0 }]);
+	if (node.onError === 'continueErrorOutput')
+		billingOutputs.push([{ node: 'Errors', type: 'main', index: 0 }]);
 	return {
 		nodes,
 		connections: {

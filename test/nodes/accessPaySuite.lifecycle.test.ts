@@ -10,8 +10,18 @@ const C4 = 'a0000000-0000-4000-8000-000000000004';
 const CUSTOMER_1 = 'c0000000-0000-4000-8000-000000000001';
 const CUSTOMER_2 = 'c0000000-0000-4000-8000-000000000002';
 
-function ddcms(resource: string, operation: string, parameters: IDataObject = {}, onError?: OnError) {
-	return { type: 'accessPaySuite', credentialType: 'accessPaySuiteApi', parameters: { resource, operation, ...parameters }, onError };
+function ddcms(
+	resource: string,
+	operation: string,
+	parameters: IDataObject = {},
+	onError?: OnError,
+) {
+	return {
+		type: 'accessPaySuite',
+		credentialType: 'accessPaySuiteApi',
+		parameters: { resource, operation, ...parameters },
+		onError,
+	};
 }
 
 describe('Access PaySuite DDCMS: contract lifecycle', () => {
@@ -20,22 +30,47 @@ describe('Access PaySuite DDCMS: contract lifecycle', () => {
 		expect(cancel.requests.map((r) => [r.method, r.path, r.rawQuery, r.body])).toEqual([
 			['POST', `/ddcms/api/v3/client/DEMO/contract/${C1}/cancel`, '', ''],
 		]);
-		expect(cancel.items[0].json).toEqual({ success: true, contractId: C1, message: 'Contract cancelled' });
-		expect(context.sandbox.state.accessPaySuite.contracts.get(C1)?.directDebitStatus).toBe('Cancelled');
+		expect(cancel.items[0].json).toEqual({
+			success: true,
+			contractId: C1,
+			message: 'Contract cancelled',
+		});
+		expect(context.sandbox.state.accessPaySuite.contracts.get(C1)?.directDebitStatus).toBe(
+			'Cancelled',
+		);
 
 		const reactivate = await context.run(ddcms('contract', 'reactivate', { contractId: C1 }));
 		expect(reactivate.requests[0].path).toBe(`/ddcms/api/v3/client/DEMO/contract/${C1}/reactivate`);
-		expect(reactivate.items[0].json).toEqual({ success: true, contractId: C1, message: 'Contract reactivated' });
-		expect(context.sandbox.state.accessPaySuite.contracts.get(C1)?.directDebitStatus).toBe('Active');
+		expect(reactivate.items[0].json).toEqual({
+			success: true,
+			contractId: C1,
+			message: 'Contract reactivated',
+		});
+		expect(context.sandbox.state.accessPaySuite.contracts.get(C1)?.directDebitStatus).toBe(
+			'Active',
+		);
 	});
 
 	it('cancelling an already cancelled Direct Debit is a validation error', async () => {
-		const run = await context.run(ddcms('contract', 'cancelDirectDebit', { contractId: C4 }, 'continueRegularOutput'));
-		expect(errorOf(run.items[0])).toMatchObject({ httpCode: 400, code: '3', category: 'validation', operation: 'cancelDirectDebit' });
+		const run = await context.run(
+			ddcms('contract', 'cancelDirectDebit', { contractId: C4 }, 'continueRegularOutput'),
+		);
+		expect(errorOf(run.items[0])).toMatchObject({
+			httpCode: 400,
+			code: '3',
+			category: 'validation',
+			operation: 'cancelDirectDebit',
+		});
 	});
 
 	it('updates the amount with the query string only and no body', async () => {
-		const run = await context.run(ddcms('contract', 'updateAmount', { contractId: C1, amount: '29.99', comment: 'Price rise 2026' }));
+		const run = await context.run(
+			ddcms('contract', 'updateAmount', {
+				contractId: C1,
+				amount: '29.99',
+				comment: 'Price rise 2026',
+			}),
+		);
 		const [request] = run.requests;
 		expect([request.method, request.path, request.rawQuery, request.body]).toEqual([
 			'PATCH',
@@ -43,35 +78,60 @@ describe('Access PaySuite DDCMS: contract lifecycle', () => {
 			'amount=29.99&comment=Price%20rise%202026',
 			'',
 		]);
-		expect(run.items[0].json).toEqual({ success: true, contractId: C1, message: 'Contract amount updated' });
+		expect(run.items[0].json).toEqual({
+			success: true,
+			contractId: C1,
+			message: 'Contract amount updated',
+		});
 		expect(context.sandbox.state.accessPaySuite.contracts.get(C1)?.amount).toBe('29.99');
 	});
 
 	it.each([
-		[{ amount: '12.345' }, 'Parameter "amount" must be a number with up to two decimals, like 12.50'],
+		[
+			{ amount: '12.345' },
+			'Parameter "amount" must be a number with up to two decimals, like 12.50',
+		],
 		[{ amount: '0' }, 'Parameter "amount" must be more than 0'],
 	])('refuses amount %j without sending', async (parameters, message) => {
-		const run = await context.run(ddcms('contract', 'updateAmount', { contractId: C1, ...parameters }, 'continueRegularOutput'));
+		const run = await context.run(
+			ddcms('contract', 'updateAmount', { contractId: C1, ...parameters }, 'continueRegularOutput'),
+		);
 		expect(run.requests).toHaveLength(0);
 		expect(errorOf(run.items[0]).message).toBe(message);
 	});
 
 	it("lists a customer's contracts, one item per contract, passed through as sent", async () => {
-		const run = await context.run(ddcms('contract', 'getMany', { customerId: CUSTOMER_1, returnAll: true }));
+		const run = await context.run(
+			ddcms('contract', 'getMany', { customerId: CUSTOMER_1, returnAll: true }),
+		);
 		expect(run.requests[0].path).toBe(`/ddcms/api/v3/client/DEMO/customer/${CUSTOMER_1}/contract`);
 		expect(run.items.map((item) => [item.json.Id, item.pairedItem])).toEqual([
 			[C1, { item: 0 }],
 			['a0000000-0000-4000-8000-000000000002', { item: 0 }],
 		]);
-		expect(run.items[0].json).toMatchObject({ CustomerId: CUSTOMER_1, Status: 'Active', ScheduleStatus: 'Active' });
+		expect(run.items[0].json).toMatchObject({
+			CustomerId: CUSTOMER_1,
+			Status: 'Active',
+			ScheduleStatus: 'Active',
+		});
 	});
 
 	it('pairs each record to the input that asked, with a failing input in line after earlier records', async () => {
 		const run = await context.run(
-			ddcms('contract', 'getMany', { customerId: '={{ $json.customer }}', limit: 2 }, 'continueRegularOutput'),
+			ddcms(
+				'contract',
+				'getMany',
+				{ customerId: '={{ $json.customer }}', limit: 2 },
+				'continueRegularOutput',
+			),
 			[{ customer: CUSTOMER_1 }, { customer: 'c-unknown' }, { customer: CUSTOMER_2 }],
 		);
-		expect(run.items.map((item) => [item.pairedItem, item.json.Id ?? (item.json.error as IDataObject).category])).toEqual([
+		expect(
+			run.items.map((item) => [
+				item.pairedItem,
+				item.json.Id ?? (item.json.error as IDataObject).category,
+			]),
+		).toEqual([
 			[{ item: 0 }, C1],
 			[{ item: 0 }, 'a0000000-0000-4000-8000-000000000002'],
 			[{ item: 1 }, 'not_found'],
@@ -83,7 +143,12 @@ describe('Access PaySuite DDCMS: contract lifecycle', () => {
 
 describe('Access PaySuite DDCMS: customers, payments, schedules', () => {
 	it('searches customers with only the filters given', async () => {
-		const run = await context.run(ddcms('customer', 'search', { filters: { email: 'ADA@example.com', postCode: 'AB1 2CD' }, returnAll: true }));
+		const run = await context.run(
+			ddcms('customer', 'search', {
+				filters: { email: 'ADA@example.com', postCode: 'AB1 2CD' },
+				returnAll: true,
+			}),
+		);
 		const [request] = run.requests;
 		expect([request.method, request.path, request.rawQuery]).toEqual([
 			'GET',
@@ -91,7 +156,11 @@ describe('Access PaySuite DDCMS: customers, payments, schedules', () => {
 			'email=ADA%40example.com&postCode=AB1%202CD',
 		]);
 		expect(run.items).toHaveLength(1);
-		expect(run.items[0].json).toMatchObject({ Id: CUSTOMER_1, Email: 'ada@example.com', Surname: 'Lovelace' });
+		expect(run.items[0].json).toMatchObject({
+			Id: CUSTOMER_1,
+			Email: 'ada@example.com',
+			Surname: 'Lovelace',
+		});
 	});
 
 	it('applies the limit to the records', async () => {
@@ -113,7 +182,9 @@ describe('Access PaySuite DDCMS: customers, payments, schedules', () => {
 		expect(all.requests[0].rawQuery).toBe('rows=100');
 		expect(all.items).toHaveLength(5);
 
-		const tooMany = await context.run(ddcms('payment', 'getMany', { contractId: C1, limit: 101 }, 'continueRegularOutput'));
+		const tooMany = await context.run(
+			ddcms('payment', 'getMany', { contractId: C1, limit: 101 }, 'continueRegularOutput'),
+		);
 		expect(tooMany.requests).toHaveLength(0);
 		expect(errorOf(tooMany.items[0])).toMatchObject({
 			code: 'INVALID_PARAMETER',
@@ -124,6 +195,10 @@ describe('Access PaySuite DDCMS: customers, payments, schedules', () => {
 	it('lists the schedules of every service, one item per schedule', async () => {
 		const run = await context.run(ddcms('schedule', 'getMany', { returnAll: true }));
 		expect(run.requests[0].path).toBe('/ddcms/api/v3/client/DEMO/schedules');
-		expect(run.items.map((item) => item.json.Name)).toEqual(['Monthly membership', 'Annual membership', 'Class pass']);
+		expect(run.items.map((item) => item.json.Name)).toEqual([
+			'Monthly membership',
+			'Annual membership',
+			'Class pass',
+		]);
 	});
 });

@@ -23,9 +23,10 @@ function ddcms(operation: string, parameters: IDataObject, onError?: OnError) {
 
 describe('Access PaySuite DDCMS: contract schedule actions', () => {
 	it('cancels a schedule: exact request, success item, schedule now Terminated', async () => {
-		const run = await context.run(ddcms('cancelSchedule', { contractId: '={{ $json.contractId }}' }), [
-			{ contractId: ACTIVE },
-		]);
+		const run = await context.run(
+			ddcms('cancelSchedule', { contractId: '={{ $json.contractId }}' }),
+			[{ contractId: ACTIVE }],
+		);
 
 		expect(run.error).toBeUndefined();
 		expect(run.requests).toHaveLength(1);
@@ -37,15 +38,23 @@ describe('Access PaySuite DDCMS: contract schedule actions', () => {
 		expect(request.headers.apikey).toBe(SANDBOX_CREDENTIALS.accessPaySuite.apiKey);
 		expect(run.items).toEqual([
 			{
-				json: { success: true, contractId: ACTIVE, message: 'Contract schedule was cancelled successfully.' },
+				json: {
+					success: true,
+					contractId: ACTIVE,
+					message: 'Contract schedule was cancelled successfully.',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(context.sandbox.state.accessPaySuite.contracts.get(ACTIVE)?.scheduleStatus).toBe('Terminated');
+		expect(context.sandbox.state.accessPaySuite.contracts.get(ACTIVE)?.scheduleStatus).toBe(
+			'Terminated',
+		);
 	});
 
 	it('restarts a Terminated schedule with a URL-encoded comment', async () => {
-		const run = await context.run(ddcms('restartSchedule', { contractId: TERMINATED, comment: 'Paid up & back/on track' }));
+		const run = await context.run(
+			ddcms('restartSchedule', { contractId: TERMINATED, comment: 'Paid up & back/on track' }),
+		);
 
 		const [request] = run.requests;
 		expect(request.method).toBe('POST');
@@ -62,13 +71,17 @@ describe('Access PaySuite DDCMS: contract schedule actions', () => {
 	});
 
 	it('sends no query string when the comment is empty', async () => {
-		const run = await context.run(ddcms('restartSchedule', { contractId: TERMINATED, comment: '' }));
+		const run = await context.run(
+			ddcms('restartSchedule', { contractId: TERMINATED, comment: '' }),
+		);
 		expect(run.requests[0].rawQuery).toBe('');
 		expect(run.items[0].json.success).toBe(true);
 	});
 
 	it('refuses a contract ID with a slash before sending anything', async () => {
-		const run = await context.run(ddcms('cancelSchedule', { contractId: 'abc/def' }, 'continueRegularOutput'));
+		const run = await context.run(
+			ddcms('cancelSchedule', { contractId: 'abc/def' }, 'continueRegularOutput'),
+		);
 		expect(run.requests).toHaveLength(0);
 		expect(errorOf(run.items[0])).toMatchObject({
 			category: 'validation',
@@ -159,13 +172,20 @@ const faultCases: FaultCase[] = [
 		name: '500 unexpected error',
 		operation: 'cancelSchedule',
 		contractId: BROKEN,
-		expected: { httpCode: 500, code: '500', category: 'provider_error', retryable: false, message: 'An error has occurred.' },
+		expected: {
+			httpCode: 500,
+			code: '500',
+			category: 'provider_error',
+			retryable: false,
+			message: 'An error has occurred.',
+		},
 	},
 	{
 		name: '429 rate limited (retries off)',
 		operation: 'cancelSchedule',
 		contractId: ACTIVE,
-		prepare: () => context.sandbox.inject({ provider: 'accessPaySuite', status: 429, retryAfter: '0' }),
+		prepare: () =>
+			context.sandbox.inject({ provider: 'accessPaySuite', status: 429, retryAfter: '0' }),
 		expected: { httpCode: 429, code: '429', category: 'rate_limited', retryable: true },
 	},
 	{
@@ -177,33 +197,44 @@ const faultCases: FaultCase[] = [
 	},
 ];
 
-describe.each(faultCases)('Access PaySuite DDCMS fault: $name', ({ operation, contractId, prepare, credentials, expected }) => {
-	const parameters = { contractId, options: { maxRetries: 0 } };
-	const overrides: Record<string, IDataObject> = credentials ? { accessPaySuiteApi: credentials } : {};
+describe.each(faultCases)(
+	'Access PaySuite DDCMS fault: $name',
+	({ operation, contractId, prepare, credentials, expected }) => {
+		const parameters = { contractId, options: { maxRetries: 0 } };
+		const overrides: Record<string, IDataObject> = credentials
+			? { accessPaySuiteApi: credentials }
+			: {};
 
-	it('gives an error item with the category to branch on', async () => {
-		prepare?.();
-		const run = await context.run(ddcms(operation, parameters, 'continueRegularOutput'), [{}], overrides);
-		expect(run.items).toHaveLength(1);
-		expect(run.items[0].pairedItem).toEqual({ item: 0 });
-		expect(Object.keys(run.items[0].json)).toEqual(['error']);
-		expect(errorOf(run.items[0])).toMatchObject({
-			provider: 'accessPaySuite',
-			resource: 'contract',
-			operation,
-			fault: null,
-			traceId: null,
-			...expected,
+		it('gives an error item with the category to branch on', async () => {
+			prepare?.();
+			const run = await context.run(
+				ddcms(operation, parameters, 'continueRegularOutput'),
+				[{}],
+				overrides,
+			);
+			expect(run.items).toHaveLength(1);
+			expect(run.items[0].pairedItem).toEqual({ item: 0 });
+			expect(Object.keys(run.items[0].json)).toEqual(['error']);
+			expect(errorOf(run.items[0])).toMatchObject({
+				provider: 'accessPaySuite',
+				resource: 'contract',
+				operation,
+				fault: null,
+				traceId: null,
+				...expected,
+			});
 		});
-	});
 
-	it('stops the workflow with the same message, status and [category] code', async () => {
-		prepare?.();
-		const run = await context.run(ddcms(operation, parameters), [{}], overrides);
-		expect(run.items).toHaveLength(0);
-		const error = run.error as unknown as IDataObject;
-		if (expected.message) expect(error.message).toBe(expected.message);
-		expect(error.httpCode).toBe(String(expected.httpCode));
-		expect(String(error.description)).toMatch(new RegExp(`^\\[${String(expected.category)}\\] ${String(expected.code)}`));
-	});
-});
+		it('stops the workflow with the same message, status and [category] code', async () => {
+			prepare?.();
+			const run = await context.run(ddcms(operation, parameters), [{}], overrides);
+			expect(run.items).toHaveLength(0);
+			const error = run.error as unknown as IDataObject;
+			if (expected.message) expect(error.message).toBe(expected.message);
+			expect(error.httpCode).toBe(String(expected.httpCode));
+			expect(String(error.description)).toMatch(
+				new RegExp(`^\\[${String(expected.category)}\\] ${String(expected.code)}`),
+			);
+		});
+	},
+);

@@ -7,9 +7,21 @@ const context = useSandbox();
 
 const cases: Array<[string, IDataObject, string]> = [
 	['accessPaySuiteApi', { apiKey: 'wrong-ddcms-key' }, '/ddcms/api/v3/client/DEMO/schedules'],
-	['magiclineApi', { apiKey: 'wrong-magicline-key' }, '/magicline/v1/memberships/self-service/contract-cancelation-reasons'],
-	['singulaApi', { apiSecret: 'wrong-singula-secret' }, '/singula/apis/contracts/v1/customer/00000000-0000-0000-0000-000000000000/contract'],
-	['debitsuccessApi', { password: 'wrong-debitsuccess-password' }, '/debitsuccess/DSWebService/DSServices.svc'],
+	[
+		'magiclineApi',
+		{ apiKey: 'wrong-magicline-key' },
+		'/magicline/v1/memberships/self-service/contract-cancelation-reasons',
+	],
+	[
+		'singulaApi',
+		{ apiSecret: 'wrong-singula-secret' },
+		'/singula/apis/contracts/v1/customer/00000000-0000-0000-0000-000000000000/contract',
+	],
+	[
+		'debitsuccessApi',
+		{ password: 'wrong-debitsuccess-password' },
+		'/debitsuccess/DSWebService/DSServices.svc',
+	],
 ];
 
 describe.each(cases)('credential Test of %s', (type, wrong, path) => {
@@ -20,7 +32,10 @@ describe.each(cases)('credential Test of %s', (type, wrong, path) => {
 	});
 
 	it('fails with a readable message and no secret with a wrong one', async () => {
-		const data = { ...credentialsFor(context.sandbox)[type].data, ...wrong } as ICredentialDataDecryptedObject;
+		const data = {
+			...credentialsFor(context.sandbox)[type].data,
+			...wrong,
+		} as ICredentialDataDecryptedObject;
 		const result = await testCredential(type, data);
 		expect(result.status).toBe('Error');
 		expect(result.message.length).toBeGreaterThan(10);
@@ -28,7 +43,10 @@ describe.each(cases)('credential Test of %s', (type, wrong, path) => {
 	});
 
 	it('refuses a non-loopback http:// URL without sending anything', async () => {
-		const data = { ...credentialsFor(context.sandbox)[type].data, baseUrl: 'http://billing.example.com/api' };
+		const data = {
+			...credentialsFor(context.sandbox)[type].data,
+			baseUrl: 'http://billing.example.com/api',
+		};
 		const result = await testCredential(type, data);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/only allowed for localhost/);

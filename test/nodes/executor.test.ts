@@ -17,25 +17,50 @@ function restart(onError?: OnError, options: IDataObject = {}) {
 	return {
 		type: 'accessPaySuite',
 		credentialType: 'accessPaySuiteApi',
-		parameters: { resource: 'contract', operation: 'restartSchedule', contractId: '={{ $json.id }}', options },
+		parameters: {
+			resource: 'contract',
+			operation: 'restartSchedule',
+			contractId: '={{ $json.id }}',
+			options,
+		},
 		onError,
 	};
 }
 
 function cancel(onError?: OnError, options: IDataObject = {}) {
-	return { ...restart(onError, options), parameters: { ...restart(onError, options).parameters, operation: 'cancelSchedule' } };
+	return {
+		...restart(onError, options),
+		parameters: { ...restart(onError, options).parameters, operation: 'cancelSchedule' },
+	};
 }
 
 // ok, provider fault (400: not Terminated), local validation failure, ok
-const MIXED = [{ id: TERMINATED, row: 1 }, { id: ACTIVE, row: 2 }, { id: 'a/b', row: 3 }, { id: TERMINATED_2, row: 4 }];
+const MIXED = [
+	{ id: TERMINATED, row: 1 },
+	{ id: ACTIVE, row: 2 },
+	{ id: 'a/b', row: 3 },
+	{ id: TERMINATED_2, row: 4 },
+];
 
 describe('items, pairing and the three On Error modes', () => {
 	it('Continue (regular output): one item per input, in order, errors in line', async () => {
 		const run = await context.run(restart('continueRegularOutput'), MIXED);
-		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(run.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(run.items[0].json).toMatchObject({ success: true, contractId: TERMINATED });
-		expect(errorOf(run.items[1])).toMatchObject({ category: 'validation', code: '3', httpCode: 400 });
-		expect(errorOf(run.items[2])).toMatchObject({ category: 'validation', code: 'INVALID_PARAMETER' });
+		expect(errorOf(run.items[1])).toMatchObject({
+			category: 'validation',
+			code: '3',
+			httpCode: 400,
+		});
+		expect(errorOf(run.items[2])).toMatchObject({
+			category: 'validation',
+			code: 'INVALID_PARAMETER',
+		});
 		expect(run.items[3].json).toMatchObject({ success: true, contractId: TERMINATED_2 });
 		expect(run.requests).toHaveLength(3);
 	});
@@ -60,7 +85,9 @@ describe('items, pairing and the three On Error modes', () => {
 		const run = await context.run(restart(), MIXED);
 		expect(run.error?.message).toBe('Validation error');
 		expect(run.requests.map((request) => request.path.split('/')[7])).toEqual([TERMINATED, ACTIVE]);
-		expect(context.sandbox.state.accessPaySuite.contracts.get(TERMINATED_2)?.scheduleStatus).toBe('Terminated');
+		expect(context.sandbox.state.accessPaySuite.contracts.get(TERMINATED_2)?.scheduleStatus).toBe(
+			'Terminated',
+		);
 		expect(run.output('Success')).toHaveLength(0);
 	});
 });
@@ -74,7 +101,11 @@ describe('retries of 429 and 503', () => {
 	});
 
 	it('accepts Retry-After as an HTTP date', async () => {
-		context.sandbox.inject({ provider: 'accessPaySuite', status: 503, retryAfter: new Date(Date.now() - 1000).toUTCString() });
+		context.sandbox.inject({
+			provider: 'accessPaySuite',
+			status: 503,
+			retryAfter: new Date(Date.now() - 1000).toUTCString(),
+		});
 		const run = await context.run(cancel(), [{ id: ACTIVE }]);
 		expect(run.requests).toHaveLength(2);
 		expect(run.items[0].json.success).toBe(true);
@@ -91,23 +122,35 @@ describe('retries of 429 and 503', () => {
 
 	it('gives up after maxRetries and reports rate_limited', async () => {
 		context.sandbox.inject({ provider: 'accessPaySuite', status: 429, retryAfter: '0', times: 5 });
-		const run = await context.run(cancel('continueRegularOutput', { maxRetries: 2 }), [{ id: ACTIVE }]);
+		const run = await context.run(cancel('continueRegularOutput', { maxRetries: 2 }), [
+			{ id: ACTIVE },
+		]);
 		expect(run.requests).toHaveLength(3);
-		expect(errorOf(run.items[0])).toMatchObject({ category: 'rate_limited', retryable: true, httpCode: 429 });
+		expect(errorOf(run.items[0])).toMatchObject({
+			category: 'rate_limited',
+			retryable: true,
+			httpCode: 429,
+		});
 	});
 
 	it('does not retry other failures (a 500 is sent once)', async () => {
 		context.sandbox.inject({ provider: 'accessPaySuite', status: 500, body: '{"Message":"boom"}' });
 		const run = await context.run(cancel('continueRegularOutput'), [{ id: ACTIVE }]);
 		expect(run.requests).toHaveLength(1);
-		expect(errorOf(run.items[0])).toMatchObject({ category: 'provider_error', message: 'boom', retryable: false });
+		expect(errorOf(run.items[0])).toMatchObject({
+			category: 'provider_error',
+			message: 'boom',
+			retryable: false,
+		});
 	});
 });
 
 describe('transport failures', () => {
 	it('a request that outlives the timeout fails with category timeout and is not retried', async () => {
 		context.sandbox.inject({ provider: 'accessPaySuite', delayMs: 1500 });
-		const run = await context.run(cancel('continueRegularOutput', { timeout: 200 }), [{ id: ACTIVE }]);
+		const run = await context.run(cancel('continueRegularOutput', { timeout: 200 }), [
+			{ id: ACTIVE },
+		]);
 		expect(run.requests).toHaveLength(1);
 		expect(errorOf(run.items[0])).toMatchObject({
 			category: 'timeout',
@@ -121,7 +164,12 @@ describe('transport failures', () => {
 	it('a dropped connection is unavailable/NETWORK and retryable', async () => {
 		context.sandbox.inject({ provider: 'accessPaySuite', drop: true });
 		const run = await context.run(cancel('continueRegularOutput'), [{ id: ACTIVE }]);
-		expect(errorOf(run.items[0])).toMatchObject({ category: 'unavailable', code: 'NETWORK', retryable: true, httpCode: null });
+		expect(errorOf(run.items[0])).toMatchObject({
+			category: 'unavailable',
+			code: 'NETWORK',
+			retryable: true,
+			httpCode: null,
+		});
 	});
 
 	it('a refused connection is unavailable/NETWORK', async () => {
@@ -140,31 +188,54 @@ describe('transport failures', () => {
 
 describe('clear-text base URLs', () => {
 	it.each([
-		['accessPaySuite', 'accessPaySuiteApi', cancel('continueRegularOutput'), { baseUrl: 'http://ddcms.example.com' }],
+		[
+			'accessPaySuite',
+			'accessPaySuiteApi',
+			cancel('continueRegularOutput'),
+			{ baseUrl: 'http://ddcms.example.com' },
+		],
 		[
 			'singula',
 			'singulaApi',
 			{
 				type: 'singula',
 				credentialType: 'singulaApi',
-				parameters: { resource: 'contract', operation: 'change', customerId: '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01', contractId: '80001', itemCode: 'PREMIUM' },
+				parameters: {
+					resource: 'contract',
+					operation: 'change',
+					customerId: '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01',
+					contractId: '80001',
+					itemCode: 'PREMIUM',
+				},
 				onError: 'continueRegularOutput' as const,
 			},
 			{ baseUrl: 'http://10.0.0.8:8080' },
 		],
-	])('%s: a non-loopback http:// URL is refused before anything is sent', async (_provider, type, node, override) => {
-		const run = await context.run(node, [{ id: ACTIVE }], { [type]: override });
-		expect(run.requests).toHaveLength(0);
-		const error = errorOf(run.items[0]);
-		expect(error).toMatchObject({ category: 'validation', code: 'INVALID_PARAMETER', httpCode: null });
-		expect(error.message).toMatch(/plain http:\/\/ is only allowed for localhost; use https:\/\//);
-	});
+	])(
+		'%s: a non-loopback http:// URL is refused before anything is sent',
+		async (_provider, type, node, override) => {
+			const run = await context.run(node, [{ id: ACTIVE }], { [type]: override });
+			expect(run.requests).toHaveLength(0);
+			const error = errorOf(run.items[0]);
+			expect(error).toMatchObject({
+				category: 'validation',
+				code: 'INVALID_PARAMETER',
+				httpCode: null,
+			});
+			expect(error.message).toMatch(
+				/plain http:\/\/ is only allowed for localhost; use https:\/\//,
+			);
+		},
+	);
 });
 
 describe('operations the node does not have', () => {
 	it('"Custom API Call" points to the HTTP Request node', async () => {
 		const run = await context.run(
-			{ ...cancel('continueRegularOutput'), parameters: { resource: 'contract', operation: '__CUSTOM_API_CALL__' } },
+			{
+				...cancel('continueRegularOutput'),
+				parameters: { resource: 'contract', operation: '__CUSTOM_API_CALL__' },
+			},
 			[{}],
 		);
 		expect(run.requests).toHaveLength(0);

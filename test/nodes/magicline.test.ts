@@ -71,7 +71,9 @@ describe('Magicline: cancel an additional module contract', () => {
 		);
 
 		const [request] = run.requests;
-		expect(request.path).toContain('/additional-module-contracts/9007199254740993/ordinary-cancelation');
+		expect(request.path).toContain(
+			'/additional-module-contracts/9007199254740993/ordinary-cancelation',
+		);
 		expect(request.body).toBe('{"cancelationDate":"2026-08-31","cancelationReasonId":1001}');
 		expect(run.items[0].json).toMatchObject({
 			moduleContractId: '9007199254740993',
@@ -81,14 +83,35 @@ describe('Magicline: cancel an additional module contract', () => {
 	});
 
 	it.each([
-		['contractId', { contractId: '50a1' }, 'Parameter "contractId" must contain only digits (1 to 19 of them)'],
-		['additionalModuleContractId', { additionalModuleContractId: '={{ $json.missing }}' }, 'Parameter "additionalModuleContractId" is required'],
-		['cancelationDate', { cancelationDate: '2026-02-30' }, 'Parameter "cancelationDate" must be a date in the form YYYY-MM-DD'],
-		['cancelationReasonId', { cancelationReasonId: '12345678901234567890' }, 'Parameter "cancelationReasonId" must contain only digits (1 to 19 of them)'],
+		[
+			'contractId',
+			{ contractId: '50a1' },
+			'Parameter "contractId" must contain only digits (1 to 19 of them)',
+		],
+		[
+			'additionalModuleContractId',
+			{ additionalModuleContractId: '={{ $json.missing }}' },
+			'Parameter "additionalModuleContractId" is required',
+		],
+		[
+			'cancelationDate',
+			{ cancelationDate: '2026-02-30' },
+			'Parameter "cancelationDate" must be a date in the form YYYY-MM-DD',
+		],
+		[
+			'cancelationReasonId',
+			{ cancelationReasonId: '12345678901234567890' },
+			'Parameter "cancelationReasonId" must contain only digits (1 to 19 of them)',
+		],
 	])('refuses a bad %s without sending anything', async (_name, parameters, message) => {
 		const run = await context.run(cancelModule(parameters, 'continueRegularOutput'));
 		expect(run.requests).toHaveLength(0);
-		expect(errorOf(run.items[0])).toMatchObject({ category: 'validation', code: 'INVALID_PARAMETER', httpCode: null, message });
+		expect(errorOf(run.items[0])).toMatchObject({
+			category: 'validation',
+			code: 'INVALID_PARAMETER',
+			httpCode: null,
+			message,
+		});
 	});
 
 	it('loads the cancelation reasons for the dropdown from the provider', async () => {
@@ -102,15 +125,29 @@ describe('Magicline: cancel an additional module contract', () => {
 			{ name: 'Financial reasons', value: '1002' },
 			{ name: 'Health', value: '1003' },
 		]);
-		expect(context.sandbox.requests.at(-1)?.path).toBe('/magicline/v1/memberships/self-service/contract-cancelation-reasons');
+		expect(context.sandbox.requests.at(-1)?.path).toBe(
+			'/magicline/v1/memberships/self-service/contract-cancelation-reasons',
+		);
 	});
 });
 
-const faultCases: Array<{ name: string; parameters: IDataObject; prepare?: () => void; credentials?: IDataObject; expected: IDataObject }> = [
+const faultCases: Array<{
+	name: string;
+	parameters: IDataObject;
+	prepare?: () => void;
+	credentials?: IDataObject;
+	expected: IDataObject;
+}> = [
 	{
 		name: '400 date in the past',
 		parameters: { cancelationDate: '2026-01-31' },
-		expected: { httpCode: 400, code: 'INVALID_CANCELATION_DATE', category: 'validation', retryable: false, details: 'cancelationDate' },
+		expected: {
+			httpCode: 400,
+			code: 'INVALID_CANCELATION_DATE',
+			category: 'validation',
+			retryable: false,
+			details: 'cancelationDate',
+		},
 	},
 	{
 		name: '400 already canceled',
@@ -137,53 +174,92 @@ const faultCases: Array<{ name: string; parameters: IDataObject; prepare?: () =>
 	{
 		name: '409 concurrent modification (retryable)',
 		parameters: { additionalModuleContractId: '7003' },
-		expected: { httpCode: 409, code: 'CONCURRENT_MODIFICATION', category: 'conflict', retryable: true },
+		expected: {
+			httpCode: 409,
+			code: 'CONCURRENT_MODIFICATION',
+			category: 'conflict',
+			retryable: true,
+		},
 	},
 	{
 		name: '429 rate limit (retries off)',
 		parameters: {},
 		prepare: () => context.sandbox.inject({ provider: 'magicline', status: 429, retryAfter: '60' }),
-		expected: { httpCode: 429, code: 'TOO_MANY_REQUESTS', category: 'rate_limited', retryable: true },
+		expected: {
+			httpCode: 429,
+			code: 'TOO_MANY_REQUESTS',
+			category: 'rate_limited',
+			retryable: true,
+		},
 	},
 	{
 		name: '500 unexpected error',
 		parameters: { contractId: '5999', additionalModuleContractId: '7999' },
-		expected: { httpCode: 500, code: 'UNEXPECTED_ERROR', category: 'provider_error', retryable: false },
+		expected: {
+			httpCode: 500,
+			code: 'UNEXPECTED_ERROR',
+			category: 'provider_error',
+			retryable: false,
+		},
 	},
 	{
 		name: '503 under load (retries off)',
 		parameters: {},
 		prepare: () => context.sandbox.inject({ provider: 'magicline', status: 503 }),
-		expected: { httpCode: 503, code: 'SERVICE_UNAVAILABLE', category: 'unavailable', retryable: true },
+		expected: {
+			httpCode: 503,
+			code: 'SERVICE_UNAVAILABLE',
+			category: 'unavailable',
+			retryable: true,
+		},
 	},
 ];
 
-describe.each(faultCases)('Magicline fault: $name', ({ parameters, prepare, credentials, expected }) => {
-	const overrides: Record<string, IDataObject> = credentials ? { magiclineApi: credentials } : {};
-	const withoutRetries = { ...parameters, options: { maxRetries: 0 } };
+describe.each(faultCases)(
+	'Magicline fault: $name',
+	({ parameters, prepare, credentials, expected }) => {
+		const overrides: Record<string, IDataObject> = credentials ? { magiclineApi: credentials } : {};
+		const withoutRetries = { ...parameters, options: { maxRetries: 0 } };
 
-	it('gives an error item with the Magicline message, trace id and category', async () => {
-		prepare?.();
-		const run = await context.run(cancelModule(withoutRetries, 'continueErrorOutput'), [{ row: 1 }], overrides);
-		expect(run.items).toHaveLength(0);
-		expect(run.errorItems).toHaveLength(1);
-		const error = errorOf(run.errorItems[0]);
-		expect(error).toMatchObject({ provider: 'magicline', resource: 'additionalModuleContract', operation: 'cancel', fault: null, ...expected });
-		expect(typeof error.message).toBe('string');
-		expect((error.message as string).length).toBeGreaterThan(0);
-		expect(error.traceId).toMatch(/^[0-9a-f]{16}$/);
-	});
+		it('gives an error item with the Magicline message, trace id and category', async () => {
+			prepare?.();
+			const run = await context.run(
+				cancelModule(withoutRetries, 'continueErrorOutput'),
+				[{ row: 1 }],
+				overrides,
+			);
+			expect(run.items).toHaveLength(0);
+			expect(run.errorItems).toHaveLength(1);
+			const error = errorOf(run.errorItems[0]);
+			expect(error).toMatchObject({
+				provider: 'magicline',
+				resource: 'additionalModuleContract',
+				operation: 'cancel',
+				fault: null,
+				...expected,
+			});
+			expect(typeof error.message).toBe('string');
+			expect((error.message as string).length).toBeGreaterThan(0);
+			expect(error.traceId).toMatch(/^[0-9a-f]{16}$/);
+		});
 
-	it('stops the workflow with the same message and [category] code', async () => {
-		prepare?.();
-		const itemRun = await context.run(cancelModule(withoutRetries, 'continueRegularOutput'), [{}], overrides);
-		context.sandbox.reset();
-		prepare?.();
-		const run = await context.run(cancelModule(withoutRetries), [{}], overrides);
-		const error = run.error as unknown as IDataObject;
-		const expectedError = errorOf(itemRun.items[0]);
-		expect(error.message).toBe(expectedError.message);
-		expect(error.httpCode).toBe(String(expected.httpCode));
-		expect(String(error.description)).toMatch(new RegExp(`^\\[${String(expected.category)}\\] ${String(expectedError.code)}`));
-	});
-});
+		it('stops the workflow with the same message and [category] code', async () => {
+			prepare?.();
+			const itemRun = await context.run(
+				cancelModule(withoutRetries, 'continueRegularOutput'),
+				[{}],
+				overrides,
+			);
+			context.sandbox.reset();
+			prepare?.();
+			const run = await context.run(cancelModule(withoutRetries), [{}], overrides);
+			const error = run.error as unknown as IDataObject;
+			const expectedError = errorOf(itemRun.items[0]);
+			expect(error.message).toBe(expectedError.message);
+			expect(error.httpCode).toBe(String(expected.httpCode));
+			expect(String(error.description)).toMatch(
+				new RegExp(`^\\[${String(expected.category)}\\] ${String(expectedError.code)}`),
+			);
+		});
+	},
+);

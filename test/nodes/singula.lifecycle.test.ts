@@ -11,7 +11,13 @@ function singula(operation: string, parameters: IDataObject = {}, onError?: OnEr
 	return {
 		type: 'singula',
 		credentialType: 'singulaApi',
-		parameters: { resource: 'contract', operation, customerId: CUSTOMER, contractId: '80001', ...parameters },
+		parameters: {
+			resource: 'contract',
+			operation,
+			customerId: CUSTOMER,
+			contractId: '80001',
+			...parameters,
+		},
 		onError,
 	};
 }
@@ -19,9 +25,15 @@ function singula(operation: string, parameters: IDataObject = {}, onError?: OnEr
 describe('Singula Decisions: contract lookups', () => {
 	it('gets a contract as one item', async () => {
 		const run = await context.run(singula('get'));
-		expect(run.requests.map((r) => [r.method, r.path, r.rawQuery])).toEqual([['GET', `${BASE}/contract/80001`, '']]);
+		expect(run.requests.map((r) => [r.method, r.path, r.rawQuery])).toEqual([
+			['GET', `${BASE}/contract/80001`, ''],
+		]);
 		expect(run.items).toHaveLength(1);
-		expect(run.items[0].json).toMatchObject({ contractId: 80001, itemCode: 'BASIC', status: 'ACTIVE' });
+		expect(run.items[0].json).toMatchObject({
+			contractId: 80001,
+			itemCode: 'BASIC',
+			status: 'ACTIVE',
+		});
 	});
 
 	it('lists contracts, always sending activeOnly and nothing else', async () => {
@@ -57,7 +69,9 @@ describe('Singula Decisions: contract lookups', () => {
 describe('Singula Decisions: undo a change, cancel and undo the cancellation', () => {
 	it('withdraws a scheduled downgrade with the JSON body {}', async () => {
 		await context.run(singula('change', { itemCode: 'LITE' }));
-		expect(context.sandbox.state.singula.contracts.get('80001')?.status).toBe('DOWNGRADE_SCHEDULED');
+		expect(context.sandbox.state.singula.contracts.get('80001')?.status).toBe(
+			'DOWNGRADE_SCHEDULED',
+		);
 
 		const run = await context.run(singula('withdrawChange'));
 		const [request] = run.requests;
@@ -67,18 +81,33 @@ describe('Singula Decisions: undo a change, cancel and undo the cancellation', (
 			'{}',
 			'application/json',
 		]);
-		expect(run.items[0].json).toEqual({ status: 'ACTIVE', success: true, customerId: CUSTOMER, contractId: '80001' });
-		expect(context.sandbox.state.singula.contracts.get('80001')).toMatchObject({ status: 'ACTIVE', changeToItem: null });
+		expect(run.items[0].json).toEqual({
+			status: 'ACTIVE',
+			success: true,
+			customerId: CUSTOMER,
+			contractId: '80001',
+		});
+		expect(context.sandbox.state.singula.contracts.get('80001')).toMatchObject({
+			status: 'ACTIVE',
+			changeToItem: null,
+		});
 	});
 
 	it('withdrawing when no change is scheduled is invalid_state 90017', async () => {
 		const run = await context.run(singula('withdrawChange', {}, 'continueRegularOutput'));
-		expect(errorOf(run.items[0])).toMatchObject({ code: '90017', fault: 'InvalidContractState', category: 'invalid_state' });
+		expect(errorOf(run.items[0])).toMatchObject({
+			code: '90017',
+			fault: 'InvalidContractState',
+			category: 'invalid_state',
+		});
 	});
 
 	it('cancels at the next payment date with {}, then withdraws the cancellation', async () => {
 		const cancel = await context.run(singula('cancel'));
-		expect([cancel.requests[0].path, cancel.requests[0].body]).toEqual([`${BASE}/contract/80001/cancel`, '{}']);
+		expect([cancel.requests[0].path, cancel.requests[0].body]).toEqual([
+			`${BASE}/contract/80001/cancel`,
+			'{}',
+		]);
 		expect(cancel.items[0].json).toEqual({
 			status: 'CUSTOMER_CANCELLED',
 			cancellationDate: '2026-06-25',
@@ -88,7 +117,10 @@ describe('Singula Decisions: undo a change, cancel and undo the cancellation', (
 		});
 
 		const withdraw = await context.run(singula('withdrawCancellation'));
-		expect([withdraw.requests[0].path, withdraw.requests[0].body]).toEqual([`${BASE}/contract/80001/cancel/withdraw`, '{}']);
+		expect([withdraw.requests[0].path, withdraw.requests[0].body]).toEqual([
+			`${BASE}/contract/80001/cancel/withdraw`,
+			'{}',
+		]);
 		expect(context.sandbox.state.singula.contracts.get('80001')?.status).toBe('ACTIVE');
 	});
 
@@ -106,9 +138,18 @@ describe('Singula Decisions: undo a change, cancel and undo the cancellation', (
 		['90041', { contractId: '80099' }, 'NoContractFoundFault', 'not_found', 404],
 	])('cancel fault %s', async (code, parameters, fault, category, httpCode) => {
 		const run = await context.run(singula('cancel', parameters, 'continueErrorOutput'));
-		expect(errorOf(run.errorItems[0])).toMatchObject({ code, fault, category, httpCode, operation: 'cancel', retryable: false });
+		expect(errorOf(run.errorItems[0])).toMatchObject({
+			code,
+			fault,
+			category,
+			httpCode,
+			operation: 'cancel',
+			retryable: false,
+		});
 		const stopped = await context.run(singula('cancel', parameters));
-		expect(String((stopped.error as unknown as IDataObject).description)).toMatch(new RegExp(`^\\[${category}\\] ${code}`));
+		expect(String((stopped.error as unknown as IDataObject).description)).toMatch(
+			new RegExp(`^\\[${category}\\] ${code}`),
+		);
 	});
 
 	it('a system failure on cancel (90061) is retryable', async () => {
@@ -118,6 +159,10 @@ describe('Singula Decisions: undo a change, cancel and undo the cancellation', (
 			body: '{"errorCode":90061,"developerMessage":"SystemFailureFault: try later","userMessage":"System Failure, Please try again later"}',
 		});
 		const run = await context.run(singula('cancel', {}, 'continueRegularOutput'));
-		expect(errorOf(run.items[0])).toMatchObject({ code: '90061', category: 'provider_error', retryable: true });
+		expect(errorOf(run.items[0])).toMatchObject({
+			code: '90061',
+			category: 'provider_error',
+			retryable: true,
+		});
 	});
 });

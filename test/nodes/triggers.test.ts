@@ -30,7 +30,8 @@ async function post(url: string, headers: Record<string, string>, body: string) 
 
 /** Every secret must stay out of answers and items. */
 function expectNoSecret(text: string) {
-	for (const secret of [MAGICLINE_KEY, DEBITSUCCESS_TOKEN, 'ddcms-sandbox-key']) expect(text).not.toContain(secret);
+	for (const secret of [MAGICLINE_KEY, DEBITSUCCESS_TOKEN, 'ddcms-sandbox-key'])
+		expect(text).not.toContain(secret);
 }
 
 describe('Magicline Trigger', () => {
@@ -80,7 +81,11 @@ describe('Magicline Trigger', () => {
 				{ timestamp: 1781690460000, type: 'CUSTOMER_CHECKOUT' },
 			],
 		};
-		const answer = await post(webhookUrl, { 'content-type': 'application/json', 'x-api-key': MAGICLINE_KEY }, JSON.stringify(body));
+		const answer = await post(
+			webhookUrl,
+			{ 'content-type': 'application/json', 'x-api-key': MAGICLINE_KEY },
+			JSON.stringify(body),
+		);
 		expect(answer.status).toBe(200);
 		expect(calls[0].items.map((item) => [item.json.type, item.json.content])).toEqual([
 			['CUSTOMER_CHECKIN', {}],
@@ -90,7 +95,13 @@ describe('Magicline Trigger', () => {
 
 	it('answers 200 and starts no run when every event is filtered out', async () => {
 		const { webhookUrl, calls } = await start(['CONTRACT_CANCELLED']);
-		const sent = await context.sandbox.sendEvent({ provider: 'magicline', url: webhookUrl, webhookApiKey: MAGICLINE_KEY, type: 'CUSTOMER_CREATED', entityId: 1 });
+		const sent = await context.sandbox.sendEvent({
+			provider: 'magicline',
+			url: webhookUrl,
+			webhookApiKey: MAGICLINE_KEY,
+			type: 'CUSTOMER_CREATED',
+			entityId: 1,
+		});
 		expect(sent.status).toBe(200);
 		expect(calls[0].run).toBeUndefined();
 	});
@@ -100,7 +111,11 @@ describe('Magicline Trigger', () => {
 		['no key', {}],
 	])('answers 401 to %s without echoing anything and starts no run', async (_name, headers) => {
 		const { webhookUrl, calls } = await start();
-		const answer = await post(webhookUrl, { 'content-type': 'application/json', ...headers }, JSON.stringify({ uuid: 'x', payload: [] }));
+		const answer = await post(
+			webhookUrl,
+			{ 'content-type': 'application/json', ...headers },
+			JSON.stringify({ uuid: 'x', payload: [] }),
+		);
 		expect(answer).toEqual({ status: 401, text: '{"message":"Unauthorized"}' });
 		expect(calls[0].run).toBeUndefined();
 	});
@@ -112,7 +127,11 @@ describe('Magicline Trigger', () => {
 		['broken JSON', '{"payload": ['],
 	])('answers 400 to %s and starts no run', async (_name, body) => {
 		const { webhookUrl, calls } = await start();
-		const answer = await post(webhookUrl, { 'content-type': 'application/json', 'x-api-key': MAGICLINE_KEY }, body);
+		const answer = await post(
+			webhookUrl,
+			{ 'content-type': 'application/json', 'x-api-key': MAGICLINE_KEY },
+			body,
+		);
 		expect(answer.status).toBe(400);
 		expectNoSecret(answer.text);
 		expect(calls[0].run).toBeUndefined();
@@ -122,12 +141,22 @@ describe('Magicline Trigger', () => {
 describe('Debitsuccess Trigger', () => {
 	const start = async (events: string[] = []) => {
 		host = await startWebhookHost(
-			{ type: 'debitsuccessTrigger', credentialType: 'debitsuccessWebhookApi', parameters: { events } },
+			{
+				type: 'debitsuccessTrigger',
+				credentialType: 'debitsuccessWebhookApi',
+				parameters: { events },
+			},
 			webhookCredentials(),
 		);
 		return host;
 	};
-	const data: IDataObject = { FacilityNo: 'F1', ScheduleId: 501, AccountId: 'DS1001', StartDate: '2026-07-15', EndDate: '2026-08-14' };
+	const data: IDataObject = {
+		FacilityNo: 'F1',
+		ScheduleId: 501,
+		AccountId: 'DS1001',
+		StartDate: '2026-07-15',
+		EndDate: '2026-08-14',
+	};
 
 	it('emits the event with its name and trace id, matching the filter case-insensitively', async () => {
 		const { webhookUrl, calls } = await start(['customer.Schedule.Suspension.Updated']);
@@ -140,21 +169,39 @@ describe('Debitsuccess Trigger', () => {
 			data,
 		});
 		expect(sent.status).toBe(200);
-		expect(calls[0].items.map((item) => item.json)).toEqual([{ eventName: 'Customer.Schedule.Suspension.UPDATED', traceId: 'trace-123', data }]);
+		expect(calls[0].items.map((item) => item.json)).toEqual([
+			{ eventName: 'Customer.Schedule.Suspension.UPDATED', traceId: 'trace-123', data },
+		]);
 	});
 
 	it('answers 200 without a run for an event not selected', async () => {
 		const { webhookUrl, calls } = await start(['Realtime.Account.Payment.Declined']);
-		const sent = await context.sandbox.sendEvent({ provider: 'debitsuccess', url: webhookUrl, token: DEBITSUCCESS_TOKEN, eventName: 'Realtime.Account.Payment.Authorized', data: {} });
+		const sent = await context.sandbox.sendEvent({
+			provider: 'debitsuccess',
+			url: webhookUrl,
+			token: DEBITSUCCESS_TOKEN,
+			eventName: 'Realtime.Account.Payment.Authorized',
+			data: {},
+		});
 		expect(sent.status).toBe(200);
 		expect(calls[0].run).toBeUndefined();
 	});
 
 	it('answers 401 to a wrong token and 400 to a missing event name', async () => {
 		const { webhookUrl, calls } = await start();
-		const wrong = await context.sandbox.sendEvent({ provider: 'debitsuccess', url: webhookUrl, token: 'wrong', eventName: 'x', data: {} });
+		const wrong = await context.sandbox.sendEvent({
+			provider: 'debitsuccess',
+			url: webhookUrl,
+			token: 'wrong',
+			eventName: 'x',
+			data: {},
+		});
 		expect([wrong.status, wrong.responseBody]).toEqual([401, '{"message":"Unauthorized"}']);
-		const nameless = await post(webhookUrl, { 'content-type': 'application/json', 'x-token': DEBITSUCCESS_TOKEN }, '{}');
+		const nameless = await post(
+			webhookUrl,
+			{ 'content-type': 'application/json', 'x-token': DEBITSUCCESS_TOKEN },
+			'{}',
+		);
 		expect(nameless.status).toBe(400);
 		expect(calls.every((call) => call.run === undefined)).toBe(true);
 	});
@@ -163,8 +210,21 @@ describe('Debitsuccess Trigger', () => {
 describe('Access PaySuite DDCMS Trigger', () => {
 	const start = async (entity = 'contract', overrides: IDataObject = {}) => {
 		const credentials = webhookCredentials();
-		credentials.accessPaySuiteApi = { type: 'accessPaySuiteApi', data: { ...credentials.accessPaySuiteApi.data, ...overrides } as ICredentialDataDecryptedObject };
-		host = await startWebhookHost({ type: 'accessPaySuiteTrigger', credentialType: 'accessPaySuiteApi', parameters: { entity } }, credentials);
+		credentials.accessPaySuiteApi = {
+			type: 'accessPaySuiteApi',
+			data: {
+				...credentials.accessPaySuiteApi.data,
+				...overrides,
+			} as ICredentialDataDecryptedObject,
+		};
+		host = await startWebhookHost(
+			{
+				type: 'accessPaySuiteTrigger',
+				credentialType: 'accessPaySuiteApi',
+				parameters: { entity },
+			},
+			credentials,
+		);
 		return host;
 	};
 
@@ -178,7 +238,10 @@ describe('Access PaySuite DDCMS Trigger', () => {
 
 		expect(await activate()).toEqual({ existed: true, created: false });
 		expect(await deactivate()).toBe(true);
-		expect(context.sandbox.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/ddcms/api/v3/client/DEMO/BACS/payment/callback' });
+		expect(context.sandbox.requests.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: '/ddcms/api/v3/client/DEMO/BACS/payment/callback',
+		});
 		expect(context.sandbox.state.accessPaySuite.callbacks.has('payment')).toBe(false);
 	});
 
@@ -191,16 +254,25 @@ describe('Access PaySuite DDCMS Trigger', () => {
 
 	it('fails activation with the provider message when the key is wrong', async () => {
 		const { activate } = await start('contract', { apiKey: 'wrong-key-000' });
-		await expect(activate()).rejects.toMatchObject({ message: 'Authorization has been denied for this request.' });
+		await expect(activate()).rejects.toMatchObject({
+			message: 'Authorization has been denied for this request.',
+		});
 	});
 
 	it('emits a callback DDCMS sends after a change, with the entity', async () => {
 		const { activate, calls } = await start();
 		await activate();
-		await context.run(
-			{ type: 'accessPaySuite', credentialType: 'accessPaySuiteApi', parameters: { resource: 'contract', operation: 'cancelDirectDebit', contractId: 'a0000000-0000-4000-8000-000000000001' } },
-		);
-		for (let wait = 0; wait < 50 && !calls[0]?.run; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+		await context.run({
+			type: 'accessPaySuite',
+			credentialType: 'accessPaySuiteApi',
+			parameters: {
+				resource: 'contract',
+				operation: 'cancelDirectDebit',
+				contractId: 'a0000000-0000-4000-8000-000000000001',
+			},
+		});
+		for (let wait = 0; wait < 50 && !calls[0]?.run; wait++)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(calls[0].items).toHaveLength(1);
 		expect(calls[0].items[0].json).toMatchObject({
 			Entity: 'contract',

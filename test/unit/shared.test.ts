@@ -1,6 +1,11 @@
 import { singulaSignature } from '../../credentials/SingulaApi.credentials';
 import { retryDelayMs } from '../../nodes/shared/http';
-import { parseBody, parseJsonKeepingLargeIntegers, rawInteger, toJsonText } from '../../nodes/shared/json';
+import {
+	parseBody,
+	parseJsonKeepingLargeIntegers,
+	rawInteger,
+	toJsonText,
+} from '../../nodes/shared/json';
 import { ItemParameters } from '../../nodes/shared/parameters';
 import { insecureUrlReason } from '../../nodes/shared/url';
 import { escapeXml, parseXml } from '../../nodes/shared/xml';
@@ -16,7 +21,11 @@ describe('Singula HMAC signature (public test vector)', () => {
 });
 
 describe('retry waits', () => {
-	const response = (retryAfter?: string) => ({ statusCode: 429, headers: retryAfter ? { 'retry-after': retryAfter } : {}, body: '' });
+	const response = (retryAfter?: string) => ({
+		statusCode: 429,
+		headers: retryAfter ? { 'retry-after': retryAfter } : {},
+		body: '',
+	});
 
 	it('uses Retry-After seconds', () => expect(retryDelayMs(response('2'), 0)).toBe(2000));
 	it('uses Retry-After as an HTTP date', () => {
@@ -38,12 +47,16 @@ describe('retry waits', () => {
 
 describe('JSON with int64 ids', () => {
 	it('writes raw integers exactly and leaves out undefined members', () => {
-		expect(toJsonText({ a: rawInteger('9007199254740993'), b: undefined, c: 'x"y', d: [true, null] })).toBe(
-			'{"a":9007199254740993,"c":"x\\"y","d":[true,null]}',
-		);
+		expect(
+			toJsonText({ a: rawInteger('9007199254740993'), b: undefined, c: 'x"y', d: [true, null] }),
+		).toBe('{"a":9007199254740993,"c":"x\\"y","d":[true,null]}');
 	});
 	it('reads integers beyond 2^53 as exact strings, leaving others alone', () => {
-		expect(parseJsonKeepingLargeIntegers('{"id":9007199254740993,"n":42,"f":1.5,"s":"9007199254740993","neg":-9223372036854775807}')).toEqual({
+		expect(
+			parseJsonKeepingLargeIntegers(
+				'{"id":9007199254740993,"n":42,"f":1.5,"s":"9007199254740993","neg":-9223372036854775807}',
+			),
+		).toEqual({
 			id: '9007199254740993',
 			n: 42,
 			f: 1.5,
@@ -59,18 +72,26 @@ describe('JSON with int64 ids', () => {
 });
 
 describe('XML', () => {
-	it('escapes the five special characters', () => expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
+	it('escapes the five special characters', () =>
+		expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+			'&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;',
+		));
 	it('reads by local name with any prefix, entities, character references and CDATA', () => {
-		const root = parseXml('<?xml version="1.0"?><p:A xmlns:p="u"><!-- c --><q:B a=">">x &amp; &#65;&#x42;<![CDATA[<raw>]]></q:B><C/></p:A>');
+		const root = parseXml(
+			'<?xml version="1.0"?><p:A xmlns:p="u"><!-- c --><q:B a=">">x &amp; &#65;&#x42;<![CDATA[<raw>]]></q:B><C/></p:A>',
+		);
 		expect(root.localName).toBe('A');
 		expect(root.children.map((child) => [child.localName, child.text])).toEqual([
 			['B', 'x & AB<raw>'],
 			['C', ''],
 		]);
 	});
-	it.each([['<a><b></a>'], ['<a>&unknown;</a>'], ['<a></a><b/>'], ['text'], ['<a']])('refuses malformed %s', (xml) => {
-		expect(() => parseXml(xml)).toThrow(/Malformed XML/);
-	});
+	it.each([['<a><b></a>'], ['<a>&unknown;</a>'], ['<a></a><b/>'], ['text'], ['<a']])(
+		'refuses malformed %s',
+		(xml) => {
+			expect(() => parseXml(xml)).toThrow(/Malformed XML/);
+		},
+	);
 });
 
 describe('parameters', () => {
@@ -78,7 +99,9 @@ describe('parameters', () => {
 	it('cuts a timestamp to its date and checks the calendar', () => {
 		expect(read({ d: '2026-08-31T23:30:00.000-05:00' }).date('d')).toBe('2026-08-31');
 		expect(read({ d: new Date('2026-02-03T00:00:00Z') }).date('d')).toBe('2026-02-03');
-		expect(() => read({ d: '2026-02-29' }).date('d')).toThrow('Parameter "d" must be a date in the form YYYY-MM-DD');
+		expect(() => read({ d: '2026-02-29' }).date('d')).toThrow(
+			'Parameter "d" must be a date in the form YYYY-MM-DD',
+		);
 	});
 	it('keeps digits as typed, and refuses more than 19', () => {
 		expect(read({ id: '9007199254740993' }).digits('id')).toBe('9007199254740993');
@@ -94,14 +117,18 @@ describe('base URLs', () => {
 		['http://127.0.0.53', undefined],
 		['http://[::1]:8080', undefined],
 	])('allows %s', (url, reason) => expect(insecureUrlReason(url)).toBe(reason));
-	it.each([['http://example.com'], ['http://192.168.1.10'], ['ftp://example.com'], ['not a url']])('refuses %s', (url) => {
-		expect(insecureUrlReason(url)).toBeDefined();
-	});
+	it.each([['http://example.com'], ['http://192.168.1.10'], ['ftp://example.com'], ['not a url']])(
+		'refuses %s',
+		(url) => {
+			expect(insecureUrlReason(url)).toBeDefined();
+		},
+	);
 });
 
 describe('webhook secrets', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { secretMatches } = require('../../nodes/shared/webhook') as typeof import('../../nodes/shared/webhook');
+	const { secretMatches } =
+		require('../../nodes/shared/webhook') as typeof import('../../nodes/shared/webhook');
 	it('matches only the same text, whatever the lengths', () => {
 		expect(secretMatches('s3cret', 's3cret')).toBe(true);
 		expect(secretMatches('s3cret', 's3cret2')).toBe(false);

@@ -7,7 +7,8 @@ import type { OperationDefinition } from '../../shared/types';
 import { accessPaySuiteMessage } from '../message';
 import { contractIdField, readContractId } from './fields';
 
-interface ContractActionSpec extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
+interface ContractActionSpec
+	extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
 	method: IHttpRequestMethods;
 	/** The last path segment, after `contract/{contractId}/`. */
 	endpoint: string;
@@ -37,6 +38,10 @@ export function contractAction(spec: ContractActionSpec): OperationDefinition<Re
 				echo: { contractId },
 			};
 		},
-		output: (body, echo) => ({ success: true, contractId: echo.contractId, message: accessPaySuiteMessage(body) }),
+		output: (body, echo) => ({
+			success: true,
+			contractId: echo.contractId,
+			message: accessPaySuiteMessage(body),
+		}),
 	};
 }

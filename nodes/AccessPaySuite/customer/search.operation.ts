@@ -4,10 +4,10 @@ import { recordsOf } from '../message';
 
 /** The documented customer search filters, sent as query parameters of the same names. */
 const FILTERS = [
-	['email', 'Email', 'The customer\'s email address'],
+	['email', 'Email', "The customer's email address"],
 	['customerRef', 'Customer Reference', 'Your reference for the customer'],
-	['surname', 'Surname', 'The customer\'s surname'],
-	['postCode', 'Post Code', 'The customer\'s post code'],
+	['surname', 'Surname', "The customer's surname"],
+	['postCode', 'Post Code', "The customer's post code"],
 ] as const;
 
 export const searchCustomers: OperationDefinition<RestRequest> = {

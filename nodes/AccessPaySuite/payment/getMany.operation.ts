@@ -18,10 +18,20 @@ export const getManyPayments: OperationDefinition<RestRequest> = {
 	fields: [contractIdField],
 	build(parameters) {
 		const contractId = readContractId(parameters);
-		const rows = parameters.boolean('returnAll') ? MAX_ROWS : (parameters.integer('limit', 1, Number.MAX_SAFE_INTEGER) ?? 50);
-		if (rows > MAX_ROWS) throw invalidParameter('limit', `must be at most ${MAX_ROWS}: DDCMS returns up to ${MAX_ROWS} payments`);
+		const rows = parameters.boolean('returnAll')
+			? MAX_ROWS
+			: (parameters.integer('limit', 1, Number.MAX_SAFE_INTEGER) ?? 50);
+		if (rows > MAX_ROWS)
+			throw invalidParameter(
+				'limit',
+				`must be at most ${MAX_ROWS}: DDCMS returns up to ${MAX_ROWS} payments`,
+			);
 		return {
-			request: { method: 'GET', path: `contract/${pathSegment(contractId)}/payment`, query: { rows: String(rows) } },
+			request: {
+				method: 'GET',
+				path: `contract/${pathSegment(contractId)}/payment`,
+				query: { rows: String(rows) },
+			},
 		};
 	},
 	output: (body) => recordsOf(body, 'Payments'),

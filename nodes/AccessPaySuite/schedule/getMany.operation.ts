@@ -13,5 +13,6 @@ export const getManySchedules: OperationDefinition<RestRequest> = {
 	fields: [],
 	build: () => ({ request: { method: 'GET', path: 'schedules' } }),
 	// INFERRED shape {"Services":[{"Name","Schedules":[…]}]}: one item per schedule across services.
-	output: (body) => recordsOf(body, 'Services').flatMap((service) => recordsOf(asObject(service), 'Schedules')),
+	output: (body) =>
+		recordsOf(body, 'Services').flatMap((service) => recordsOf(asObject(service), 'Schedules')),
 };

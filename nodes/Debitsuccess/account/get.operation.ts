@@ -15,7 +15,9 @@ function camelCase(name: string): string {
 function elementToObject(element: XmlElement): IDataObject {
 	const object: IDataObject = {};
 	for (const child of element.children) {
-		object[camelCase(child.localName)] = child.children.length ? elementToObject(child) : child.text;
+		object[camelCase(child.localName)] = child.children.length
+			? elementToObject(child)
+			: child.text;
 	}
 	return object;
 }
@@ -25,11 +27,14 @@ export const getAccount: OperationDefinition<SoapRequest> = {
 	operation: 'get',
 	name: 'Get',
 	action: 'Get an account',
-	description: 'Get the account(s) matching a reference: status, next billing date, overdue amount and more',
+	description:
+		'Get the account(s) matching a reference: status, next billing date, overdue amount and more',
 	fields: [...accountReferenceFields, requestInitiatorField],
 	build: (parameters) => ({
 		request: { operation: 'GetCustomerAccountByAccountId', fields: readAccountFields(parameters) },
 	}),
 	output: (answer) =>
-		(childElement((answer as SoapResult).result, 'Accounts')?.children ?? []).map((account) => elementToObject(account)),
+		(childElement((answer as SoapResult).result, 'Accounts')?.children ?? []).map((account) =>
+			elementToObject(account),
+		),
 };

@@ -1,5 +1,10 @@
 import type { OperationDefinition } from '../../shared/types';
-import { accountReferenceFields, readAccountFields, requestInitiatorField, soapDateTime } from '../fields';
+import {
+	accountReferenceFields,
+	readAccountFields,
+	requestInitiatorField,
+	soapDateTime,
+} from '../fields';
 import { actionItem } from '../output';
 import type { SoapRequest } from '../soap';
 
@@ -25,7 +30,8 @@ export const adjustSuspensionEndDate: OperationDefinition<SoapRequest> = {
 			name: 'newEndDate',
 			type: 'dateTime',
 			default: '',
-			description: 'The new last day of the suspension. Leave empty to make the suspension open-ended.',
+			description:
+				'The new last day of the suspension. Leave empty to make the suspension open-ended.',
 		},
 		requestInitiatorField,
 	],

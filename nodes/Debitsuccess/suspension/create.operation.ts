@@ -1,18 +1,32 @@
 import { invalidParameter } from '../../shared/failure';
 import type { OperationDefinition } from '../../shared/types';
 import { childElement } from '../../shared/xml';
-import { accountReferenceFields, readAccountFields, requestInitiatorField, soapDateTime } from '../fields';
+import {
+	accountReferenceFields,
+	readAccountFields,
+	requestInitiatorField,
+	soapDateTime,
+} from '../fields';
 import { actionItem } from '../output';
 import type { SoapRequest, SoapResult } from '../soap';
 
-const FEE_FREQUENCIES = ['OneOff', 'Weekly', 'Fortnightly', 'FourWeekly', 'Monthly', 'BiMonthly', 'Quarterly'] as const;
+const FEE_FREQUENCIES = [
+	'OneOff',
+	'Weekly',
+	'Fortnightly',
+	'FourWeekly',
+	'Monthly',
+	'BiMonthly',
+	'Quarterly',
+] as const;
 
 export const createSuspension: OperationDefinition<SoapRequest> = {
 	resource: 'suspension',
 	operation: 'create',
 	name: 'Create',
 	action: 'Suspend an account for a number of payment cycles',
-	description: 'Pause the payments of an account for a number of payment cycles, with an optional fee',
+	description:
+		'Pause the payments of an account for a number of payment cycles, with an optional fee',
 	fields: [
 		...accountReferenceFields,
 		{
@@ -78,7 +92,10 @@ export const createSuspension: OperationDefinition<SoapRequest> = {
 		const fee = parameters.optionalDecimal('suspensionFee') ?? '0';
 		const frequency = parameters.oneOf('suspensionFeeFrequency', FEE_FREQUENCIES);
 		if (Number(fee) > 0 && !frequency) {
-			throw invalidParameter('suspensionFeeFrequency', 'is required when the suspension fee is above 0');
+			throw invalidParameter(
+				'suspensionFeeFrequency',
+				'is required when the suspension fee is above 0',
+			);
 		}
 		const cycles = parameters.integer('numberOfPaymentCycles', 1, 1000);
 		if (cycles === undefined) throw invalidParameter('numberOfPaymentCycles', 'is required');

@@ -2,7 +2,12 @@ import { rawInteger } from '../../shared/json';
 import { asObject } from '../../shared/rest';
 import type { RestRequest } from '../../shared/rest';
 import type { OperationDefinition } from '../../shared/types';
-import { additionalModuleContractIdField, cancelationReasonField, contractIdField, readModuleContractPath } from '../fields';
+import {
+	additionalModuleContractIdField,
+	cancelationReasonField,
+	contractIdField,
+	readModuleContractPath,
+} from '../fields';
 
 export const cancelAdditionalModuleContract: OperationDefinition<RestRequest> = {
 	resource: 'additionalModuleContract',
@@ -11,8 +16,14 @@ export const cancelAdditionalModuleContract: OperationDefinition<RestRequest> = 
 	action: 'Cancel an additional module contract',
 	description: 'Create an ordinary cancelation of a module contract to a date',
 	fields: [
-		{ ...contractIdField, description: 'ID of the main membership contract the module belongs to (digits only)' },
-		{ ...additionalModuleContractIdField, description: 'ID of the module contract to cancel (digits only)' },
+		{
+			...contractIdField,
+			description: 'ID of the main membership contract the module belongs to (digits only)',
+		},
+		{
+			...additionalModuleContractIdField,
+			description: 'ID of the module contract to cancel (digits only)',
+		},
 		{
 			displayName: 'Cancelation Date',
 			name: 'cancelationDate',

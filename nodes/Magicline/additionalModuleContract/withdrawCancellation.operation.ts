@@ -1,7 +1,11 @@
 import { asObject } from '../../shared/rest';
 import type { RestRequest } from '../../shared/rest';
 import type { OperationDefinition } from '../../shared/types';
-import { additionalModuleContractIdField, contractIdField, readModuleContractPath } from '../fields';
+import {
+	additionalModuleContractIdField,
+	contractIdField,
+	readModuleContractPath,
+} from '../fields';
 
 export const withdrawModuleCancellation: OperationDefinition<RestRequest> = {
 	resource: 'additionalModuleContract',

@@ -2,7 +2,12 @@ import { rawInteger } from '../../shared/json';
 import { asObject } from '../../shared/rest';
 import type { RestRequest } from '../../shared/rest';
 import type { OperationDefinition } from '../../shared/types';
-import { cancelationReasonField, contractIdField, customerIdField, readCustomerPath } from '../fields';
+import {
+	cancelationReasonField,
+	contractIdField,
+	customerIdField,
+	readCustomerPath,
+} from '../fields';
 
 export const cancelMembership: OperationDefinition<RestRequest> = {
 	resource: 'membership',
@@ -17,7 +22,10 @@ export const cancelMembership: OperationDefinition<RestRequest> = {
 			displayName: 'Cancelation Date Name or ID',
 			name: 'cancelationDate',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getAvailableCancelationDates', loadOptionsDependsOn: ['customerId'] },
+			typeOptions: {
+				loadOptionsMethod: 'getAvailableCancelationDates',
+				loadOptionsDependsOn: ['customerId'],
+			},
 			required: true,
 			default: '',
 			description:

@@ -10,6 +10,8 @@ export const getContractData: OperationDefinition<RestRequest> = {
 	action: "Get a customer's membership contract data",
 	description: 'Get the contract status, cancelation status and the dates it can be canceled to',
 	fields: [customerIdField],
-	build: (parameters) => ({ request: { method: 'GET', path: `${readCustomerPath(parameters).path}/contract-data` } }),
+	build: (parameters) => ({
+		request: { method: 'GET', path: `${readCustomerPath(parameters).path}/contract-data` },
+	}),
 	output: (body) => asObject(body),
 };

@@ -2,4 +2,8 @@ import { cancelMembership } from './cancel.operation';
 import { getContractData } from './getContractData.operation';
 import { withdrawMembershipCancellation } from './withdrawCancellation.operation';
 
-export const membershipOperations = [getContractData, cancelMembership, withdrawMembershipCancellation];
+export const membershipOperations = [
+	getContractData,
+	cancelMembership,
+	withdrawMembershipCancellation,
+];

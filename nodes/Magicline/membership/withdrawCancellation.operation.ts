@@ -14,7 +14,10 @@ export const withdrawMembershipCancellation: OperationDefinition<RestRequest> = 
 		const { customerId, path } = readCustomerPath(parameters);
 		const contractId = parameters.digits('contractId');
 		return {
-			request: { method: 'POST', path: `${path}/withdraw-ordinary-contract-cancelation/${pathSegment(contractId)}` },
+			request: {
+				method: 'POST',
+				path: `${path}/withdraw-ordinary-contract-cancelation/${pathSegment(contractId)}`,
+			},
 			echo: { customerId, contractId },
 		};
 	},

@@ -8,7 +8,8 @@ import type { RestRequest } from '../../shared/rest';
 import type { OperationDefinition } from '../../shared/types';
 import { contractIdField, customerIdField, readContractPath } from './fields';
 
-interface ContractActionSpec extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
+interface ContractActionSpec
+	extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
 	/** After `customer/{customerId}/contract/{contractId}/`. */
 	endpoint: string;
 	fields?: INodeProperties[];

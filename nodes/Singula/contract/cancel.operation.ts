@@ -12,7 +12,8 @@ export const cancelContract = contractAction({
 			name: 'cancelDate',
 			type: 'dateTime',
 			default: '',
-			description: 'When the contract ends (only the date part is used). Leave empty for the next payment date.',
+			description:
+				'When the contract ends (only the date part is used). Leave empty for the next payment date.',
 		},
 	],
 	body: (parameters) => ({ cancelDate: parameters.optionalDate('cancelDate') }),

@@ -8,14 +8,21 @@ import type { OperationDefinition } from '../../shared/types';
 import { DOWNGRADE_TIMING_PROPERTY } from '../faults';
 import { contractIdField, customerIdField, readContractPath } from './fields';
 
-const DISCOUNT_CODE_KINDS = ['discountId', 'promoCode', 'campaignCode', 'sourceCode', 'individualPromoCode'];
+const DISCOUNT_CODE_KINDS = [
+	'discountId',
+	'promoCode',
+	'campaignCode',
+	'sourceCode',
+	'individualPromoCode',
+];
 
 export const changeContract: OperationDefinition<RestRequest> = {
 	resource: 'contract',
 	operation: 'change',
 	name: 'Change',
 	action: 'Change a contract',
-	description: "Change (upgrade, downgrade or crossgrade) a customer's contract to another sales item",
+	description:
+		"Change (upgrade, downgrade or crossgrade) a customer's contract to another sales item",
 	fields: [
 		customerIdField,
 		contractIdField,
@@ -23,7 +30,10 @@ export const changeContract: OperationDefinition<RestRequest> = {
 			displayName: 'New Item Code Name or ID',
 			name: 'itemCode',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getChangePaths', loadOptionsDependsOn: ['customerId', 'contractId'] },
+			typeOptions: {
+				loadOptionsMethod: 'getChangePaths',
+				loadOptionsDependsOn: ['customerId', 'contractId'],
+			},
 			required: true,
 			default: '',
 			description:
@@ -44,7 +54,10 @@ export const changeContract: OperationDefinition<RestRequest> = {
 					default: {},
 					description: 'A discount code to apply with the change',
 					options: DISCOUNT_CODE_KINDS.map((kind) => ({
-						displayName: kind.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()).replace(' Id', ' ID'),
+						displayName: kind
+							.replace(/([A-Z])/g, ' $1')
+							.replace(/^./, (first) => first.toUpperCase())
+							.replace(' Id', ' ID'),
 						name: kind,
 						type: 'string' as const,
 						default: '',
@@ -85,9 +98,14 @@ export const changeContract: OperationDefinition<RestRequest> = {
 		const discount = Object.fromEntries(
 			Object.entries(discountCode ?? {}).filter(([, value]) => value !== '' && value !== undefined),
 		) as IDataObject;
-		const unknownKinds = Object.keys(discount).filter((kind) => !DISCOUNT_CODE_KINDS.includes(kind));
+		const unknownKinds = Object.keys(discount).filter(
+			(kind) => !DISCOUNT_CODE_KINDS.includes(kind),
+		);
 		if (unknownKinds.length) {
-			throw invalidParameter('additionalFields.discountCode', `may only hold ${DISCOUNT_CODE_KINDS.join(', ')}`);
+			throw invalidParameter(
+				'additionalFields.discountCode',
+				`may only hold ${DISCOUNT_CODE_KINDS.join(', ')}`,
+			);
 		}
 		const body: Record<string, JsonBodyValue | undefined> = {
 			itemCode,

@@ -24,8 +24,16 @@ export const contractIdField: INodeProperties = {
 };
 
 /** `customer/{customerId}/contract/{contractId}` for the item, with both IDs validated. */
-export function readContractPath(parameters: ItemParameters): { customerId: string; contractId: string; path: string } {
+export function readContractPath(parameters: ItemParameters): {
+	customerId: string;
+	contractId: string;
+	path: string;
+} {
 	const customerId = parameters.uuid('customerId');
 	const contractId = parameters.digits('contractId');
-	return { customerId, contractId, path: `customer/${pathSegment(customerId)}/contract/${pathSegment(contractId)}` };
+	return {
+		customerId,
+		contractId,
+		path: `customer/${pathSegment(customerId)}/contract/${pathSegment(contractId)}`,
+	};
 }

@@ -14,8 +14,11 @@ export const getChangePaths: OperationDefinition<RestRequest> = {
 	operation: 'getChangePaths',
 	name: 'Get Change Paths',
 	action: 'Get the change paths of a contract',
-	description: 'List the items a contract can be upgraded, downgraded or crossgraded to, with their cost',
+	description:
+		'List the items a contract can be upgraded, downgraded or crossgraded to, with their cost',
 	fields: [customerIdField, contractIdField],
-	build: (parameters) => ({ request: { method: 'GET', path: `${readContractPath(parameters).path}/change` } }),
+	build: (parameters) => ({
+		request: { method: 'GET', path: `${readContractPath(parameters).path}/change` },
+	}),
 	output: (body) => changePathsOf(body),
 };
