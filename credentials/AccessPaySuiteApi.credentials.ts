@@ -1,28 +1,13 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertSendableUrl, effectiveUrl, trimTrailingSlashes } from '../nodes/shared/url';
-
-/** DDCMS hosts (seen in the vendor's documentation). */
-export const ACCESS_PAYSUITE_ENVIRONMENTS = {
-	live: 'https://ddcms.accesspaysuite.com',
-	sandbox: 'https://playpen.accesspaysuite.com',
-} as const;
-
-/** The host a credential points at, without a trailing slash. */
-export function accessPaySuiteBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment as
-		| keyof typeof ACCESS_PAYSUITE_ENVIRONMENTS
-		| 'custom';
-	if (environment === 'custom') return trimTrailingSlashes(String(credentials.baseUrl ?? ''));
-	return ACCESS_PAYSUITE_ENVIRONMENTS[environment] ?? ACCESS_PAYSUITE_ENVIRONMENTS.live;
-}
+import { ACCESS_PAYSUITE_ENVIRONMENTS, accessPaySuiteBaseUrl } from '../common/accessPaySuite';
+import { guardRequest } from '../common/url';
 
 export class AccessPaySuiteApi implements ICredentialType {
 	name = 'accessPaySuiteApi';
@@ -80,9 +65,8 @@ export class AccessPaySuiteApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		assertSendableUrl(effectiveUrl(requestOptions));
 		return {
-			...requestOptions,
+			...guardRequest(requestOptions, accessPaySuiteBaseUrl(credentials)),
 			headers: { ...requestOptions.headers, apiKey: String(credentials.apiKey ?? '') },
 		};
 	};

@@ -1,23 +1,16 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { USER_PLACEHOLDER, userElement } from '../nodes/Debitsuccess/soap';
-import { assertSendableUrl, effectiveUrl, trimTrailingSlashes } from '../nodes/shared/url';
-
-/** Debitsuccess's published test endpoint; no live URL is public, so live tenants use Custom. */
-export const DEBITSUCCESS_TEST_ENDPOINT =
-	'https://oc-test.services.debitsuccess.com/DSWebService/DSServices.svc';
-
-export function debitsuccessEndpoint(credentials: ICredentialDataDecryptedObject): string {
-	return credentials.environment === 'custom'
-		? trimTrailingSlashes(String(credentials.baseUrl ?? ''))
-		: DEBITSUCCESS_TEST_ENDPOINT;
-}
+import {
+	DEBITSUCCESS_TEST_ENDPOINT,
+	debitsuccessEndpoint,
+	withUserElement,
+} from '../common/debitsuccess';
+import { guardRequest } from '../common/url';
 
 export class DebitsuccessApi implements ICredentialType {
 	name = 'debitsuccessApi';
@@ -72,14 +65,10 @@ export class DebitsuccessApi implements ICredentialType {
 	// The web service takes the credentials inside the SOAP body, so they are filled in here,
 	// at the last moment, into the envelope the node built.
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		assertSendableUrl(effectiveUrl(requestOptions));
 		const body = typeof requestOptions.body === 'string' ? requestOptions.body : '';
 		return {
-			...requestOptions,
-			// A replacer function, so "$&" and the like in a password are not read as patterns.
-			body: body.replace(USER_PLACEHOLDER, () =>
-				userElement(String(credentials.username ?? ''), String(credentials.password ?? '')),
-			),
+			...guardRequest(requestOptions, debitsuccessEndpoint(credentials)),
+			body: withUserElement(body, credentials),
 		};
 	};
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
+import { guardRequest, trimTrailingSlashes } from '../common/url';
 
 export class MagiclineApi implements ICredentialType {
 	name = 'magiclineApi';
@@ -41,9 +41,8 @@ export class MagiclineApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		assertSendableUrl(effectiveUrl(requestOptions));
 		return {
-			...requestOptions,
+			...guardRequest(requestOptions, trimTrailingSlashes(String(credentials.baseUrl ?? ''))),
 			headers: { ...requestOptions.headers, 'X-API-KEY': String(credentials.apiKey ?? '') },
 		};
 	};

@@ -1,29 +1,7 @@
-import { createHmac } from 'crypto';
-import type {
-	IAuthenticate,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { assertSendableUrl, effectiveUrl } from '../nodes/shared/url';
-
-/**
- * Singula's gateway signature (seen in a public client, not in vendor prose): upper-case hex of
- * HMAC-SHA256(apiSecret, `<timestamp><METHOD><path>`), path without host and query; the body is not signed.
- */
-export function singulaSignature(
-	apiSecret: string,
-	timestamp: string,
-	method: string,
-	path: string,
-): string {
-	return createHmac('sha256', apiSecret)
-		.update(`${timestamp}${method.toUpperCase()}${path}`, 'utf8')
-		.digest('hex')
-		.toUpperCase();
-}
+import { signedPath, singulaSignature } from '../common/singula';
+import { effectiveUrl, guardRequest, trimTrailingSlashes } from '../common/url';
 
 export class SingulaApi implements ICredentialType {
 	name = 'singulaApi';
@@ -69,20 +47,20 @@ export class SingulaApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		const url = effectiveUrl(requestOptions);
-		assertSendableUrl(url);
+		const guarded = guardRequest(requestOptions, trimTrailingSlashes(String(credentials.baseUrl ?? '')));
+		const url = effectiveUrl(guarded);
 		const timestamp = Math.floor(Date.now() / 1000).toString();
 		const method = (requestOptions.method ?? 'GET').toUpperCase();
 		const signature = singulaSignature(
 			String(credentials.apiSecret ?? ''),
 			timestamp,
 			method,
-			new URL(url).pathname,
+			signedPath(url),
 		);
 		return {
-			...requestOptions,
+			...guarded,
 			headers: {
-				...requestOptions.headers,
+				...guarded.headers,
 				Authorization: `hmac ${String(credentials.apiKey ?? '')}:${signature}`,
 				Timestamp: timestamp,
 			},

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildOperationProperties } from '../shared/description';
-import { executeOperation } from '../shared/executor';
+import { buildOperationProperties } from '../shared/engine/description';
+import { executeOperation } from '../shared/engine/executor';
 import { accessPaySuiteProvider } from './provider';
 
 export class AccessPaySuite implements INodeType {
@@ -25,10 +25,7 @@ export class AccessPaySuite implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'accessPaySuiteApi', required: true }],
-		properties: buildOperationProperties(
-			accessPaySuiteProvider.resources,
-			accessPaySuiteProvider.operations,
-		),
+		properties: buildOperationProperties(accessPaySuiteProvider.resources),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

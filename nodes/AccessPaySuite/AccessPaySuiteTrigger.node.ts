@@ -7,14 +7,26 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { callProvider } from '../shared/call';
-import { pathSegment, textField } from '../shared/rest';
-import { jsonObjectBody, refuse } from '../shared/webhook';
+import { callProvider } from '../shared/engine/call';
+import { jsonObjectBody, refuse } from '../shared/webhook/webhook';
+import { rest, textField } from '../shared/wire/rest';
+import type { HttpMethod } from '../shared/transport/route';
 import { accessPaySuiteProvider } from './provider';
 
-/** The DDCMS callback endpoint of the entity chosen in the node. */
-function callbackPath(context: IHookFunctions): string {
-	return `BACS/${pathSegment(context.getNodeParameter('entity') as string)}/callback`;
+/** A request to the DDCMS callback endpoint of the entity chosen in the node. */
+async function callbackRequest(
+	context: IHookFunctions,
+	method: HttpMethod,
+	operation: string,
+	query?: Record<string, string>,
+): Promise<unknown> {
+	return await callProvider(context, accessPaySuiteProvider, { resource: 'webhook', operation }, () =>
+		rest(
+			`${method} BACS/{entity}/callback`,
+			{ entity: context.getNodeParameter('entity') as string },
+			{ query },
+		),
+	);
 }
 
 export class AccessPaySuiteTrigger implements INodeType {
@@ -64,25 +76,17 @@ export class AccessPaySuiteTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const answer = await callProvider(this, accessPaySuiteProvider, () => ({
-					method: 'GET' as const,
-					path: callbackPath(this),
-				}));
+				const answer = await callbackRequest(this, 'GET', 'checkExists');
 				return textField(answer, 'Message') === this.getNodeWebhookUrl('default');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				await callProvider(this, accessPaySuiteProvider, () => ({
-					method: 'POST' as const,
-					path: callbackPath(this),
-					query: { url: this.getNodeWebhookUrl('default') },
-				}));
+				await callbackRequest(this, 'POST', 'create', {
+					url: this.getNodeWebhookUrl('default') ?? '',
+				});
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await callProvider(this, accessPaySuiteProvider, () => ({
-					method: 'DELETE' as const,
-					path: callbackPath(this),
-				}));
+				await callbackRequest(this, 'DELETE', 'delete');
 				return true;
 			},
 		},

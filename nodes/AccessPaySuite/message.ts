@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asObject, textField } from '../shared/rest';
+import { asObject, textField } from '../shared/wire/rest';
 
 /** The provider's success text: a plain or JSON string, or its `Message` field. */
 export function accessPaySuiteMessage(body: unknown): string | null {

@@ -1,25 +1,18 @@
-import { accessPaySuiteBaseUrl } from '../../credentials/AccessPaySuiteApi.credentials';
-import { categoryForHttpStatus, ItemFailure } from '../shared/failure';
-import {
-	asObject,
-	looksLikeHtml,
-	pathSegment,
-	plainText,
-	readRestResponse,
-	restHttpRequest,
-	textField,
-} from '../shared/rest';
-import type { RestRequest } from '../shared/rest';
-import type { ProviderDefinition } from '../shared/types';
-import { contractOperations } from './contract';
-import { customerOperations } from './customer';
-import { paymentOperations } from './payment';
-import { scheduleOperations } from './schedule';
+import { accessPaySuiteBaseUrl } from '../../common/accessPaySuite';
+import { faultFor } from '../shared/engine/faults';
+import { ItemFailure } from '../shared/engine/failure';
+import type { ResourceValue } from '../shared/engine/types';
+import { encodeUrlValue } from '../shared/transport/route';
+import { asObject, looksLikeHtml, plainText, restProvider, textField } from '../shared/wire/rest';
+import { contract } from './contract';
+import { customer } from './customer';
 import { ACCESS_PAYSUITE_FAULTS } from './faults';
+import { payment } from './payment';
+import { schedule } from './schedule';
 
 /** A DDCMS fault: `Message` (or `error`, or the text) and `Detail`; `ErrorCode` when sent, else the status. */
 function accessPaySuiteFailure(status: number, body: unknown, text: string): ItemFailure {
-	const known = ACCESS_PAYSUITE_FAULTS[status];
+	const entry = faultFor(ACCESS_PAYSUITE_FAULTS, undefined, status);
 	const html = looksLikeHtml(text);
 	const bodyText = typeof body === 'string' && !html ? body.trim() : undefined;
 	const errorCode = asObject(body).ErrorCode;
@@ -28,38 +21,24 @@ function accessPaySuiteFailure(status: number, body: unknown, text: string): Ite
 			textField(body, 'Message') ??
 			textField(body, 'error') ??
 			(bodyText || undefined) ??
-			known?.meaning ??
-			`HTTP ${status}`,
+			entry.message,
 		description: textField(body, 'Detail') ?? (html ? plainText(text) : null),
 		httpCode: status,
 		code: errorCode === undefined || errorCode === null ? String(status) : String(errorCode),
-		category: known?.category ?? categoryForHttpStatus(status),
+		category: entry.category,
 	});
 }
 
-export const accessPaySuiteProvider: ProviderDefinition<RestRequest> = {
+export const accessPaySuiteProvider = restProvider({
 	name: 'accessPaySuite',
 	credentialType: 'accessPaySuiteApi',
-	resources: [
-		{ name: 'Contract', value: 'contract', description: "A customer's Direct Debit contract" },
-		{ name: 'Customer', value: 'customer', description: 'A customer paying by Direct Debit' },
-		{ name: 'Payment', value: 'payment', description: 'A payment collected for a contract' },
-		{
-			name: 'Schedule',
-			value: 'schedule',
-			description: 'A payment schedule of your client account',
-		},
-	],
-	operations: [
-		...contractOperations,
-		...customerOperations,
-		...paymentOperations,
-		...scheduleOperations,
-	],
-	toHttpRequest: (request, credentials) =>
-		restHttpRequest(
-			`${accessPaySuiteBaseUrl(credentials)}/api/v3/client/${pathSegment(String(credentials.clientPrefix ?? ''))}`,
-			request,
-		),
-	readResponse: (response) => readRestResponse(response, accessPaySuiteFailure),
-};
+	resources: [contract, customer, payment, schedule],
+	baseUrl: accessPaySuiteBaseUrl,
+	apiRoots: {
+		default: (credentials) =>
+			`/api/v3/client/${encodeUrlValue('clientPrefix', String(credentials.clientPrefix ?? ''))}`,
+	},
+	toFailure: accessPaySuiteFailure,
+});
+
+export type AccessPaySuiteResource = ResourceValue<typeof accessPaySuiteProvider>;

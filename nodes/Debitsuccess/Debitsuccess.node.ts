@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildOperationProperties } from '../shared/description';
-import { executeOperation } from '../shared/executor';
-import { testDebitsuccessCredentials } from './credentialTest';
+import { buildOperationProperties } from '../shared/engine/description';
+import { executeOperation } from '../shared/engine/executor';
+import { testDebitsuccessCredentials } from './methods/credentialTest';
 import { debitsuccessProvider } from './provider';
 
 export class Debitsuccess implements INodeType {
@@ -25,10 +25,7 @@ export class Debitsuccess implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'debitsuccessApi', required: true, testedBy: 'debitsuccessApiTest' }],
-		properties: buildOperationProperties(
-			debitsuccessProvider.resources,
-			debitsuccessProvider.operations,
-		),
+		properties: buildOperationProperties(debitsuccessProvider.resources),
 	};
 
 	methods = {

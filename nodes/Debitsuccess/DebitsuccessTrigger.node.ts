@@ -17,8 +17,8 @@ import {
 	jsonObjectBody,
 	refuse,
 	secretMatches,
-} from '../shared/webhook';
-import { testWebhookSecret } from '../shared/webhookCredentialTest';
+} from '../shared/webhook/webhook';
+import { testWebhookSecret } from '../shared/webhook/credentialTest';
 import { DEBITSUCCESS_EVENTS, DEBITSUCCESS_TOKEN_MAX_LENGTH } from './events';
 
 export class DebitsuccessTrigger implements INodeType {

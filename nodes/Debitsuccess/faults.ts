@@ -1,10 +1,10 @@
-import type { ErrorCategory } from '../shared/types';
+import type { FaultTable } from '../shared/engine/faults';
 
 /**
  * Debitsuccess response-note codes (seed pages' "Error Messages" tables). The message is used when
  * the note carries no text. Codes not listed here are `provider_error`.
  */
-export const DEBITSUCCESS_FAULTS: Record<string, { category: ErrorCategory; message: string }> = {
+export const DEBITSUCCESS_FAULTS: FaultTable = {
 	'02': { category: 'authentication', message: 'Invalid user credentials' },
 	'07': { category: 'validation', message: 'Multiple accounts found with this criteria' },
 	'08': { category: 'not_found', message: 'There is no record found with this criteria' },

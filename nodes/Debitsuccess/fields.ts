@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../shared/failure';
-import type { ItemParameters } from '../shared/parameters';
+import { invalidParameter } from '../shared/engine/failure';
+import type { ItemParameters } from '../shared/engine/parameters';
 
 /** The account reference pair every Debitsuccess operation takes (at least one of them). */
 export const accountReferenceFields: INodeProperties[] = [

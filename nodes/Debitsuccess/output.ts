@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { SoapResult } from './soap';
 
 /** The success item every Debitsuccess action gives. */
-export function actionItem(answer: unknown): IDataObject {
-	const { id, dateCreated, notes } = answer as SoapResult;
+export function actionItem({ id, dateCreated, notes }: SoapResult): IDataObject {
 	return {
 		success: true,
 		status: 'Succeed',

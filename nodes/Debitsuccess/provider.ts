@@ -1,23 +1,25 @@
-import { debitsuccessEndpoint } from '../../credentials/DebitsuccessApi.credentials';
-import type { ProviderDefinition } from '../shared/types';
-import { accountOperations } from './account';
+import { debitsuccessEndpoint } from '../../common/debitsuccess';
+import { urlProblem } from '../../common/url';
+import type { ProviderDefinition, ResourceValue } from '../shared/engine/types';
+import { baseUrlRefused } from '../shared/transport/http';
+import { account } from './account';
 import { readSoapResponse, soapHttpRequest } from './soap';
-import type { SoapRequest } from './soap';
-import { suspensionOperations } from './suspension';
+import type { SoapRequest, SoapResult } from './soap';
+import { suspension } from './suspension';
 
-export const debitsuccessProvider: ProviderDefinition<SoapRequest> = {
+const resources = [account, suspension] as const;
+
+export const debitsuccessProvider: ProviderDefinition<SoapRequest, SoapResult, typeof resources> = {
 	name: 'debitsuccess',
 	credentialType: 'debitsuccessApi',
-	resources: [
-		{ name: 'Account', value: 'account', description: "A customer's billing account" },
-		{
-			name: 'Suspension',
-			value: 'suspension',
-			description: 'A pause of the payments of an account',
-		},
-	],
-	operations: [...accountOperations, ...suspensionOperations],
-	toHttpRequest: (request, credentials) =>
-		soapHttpRequest(debitsuccessEndpoint(credentials), request),
+	resources,
+	toHttpRequest(request, credentials) {
+		const endpoint = debitsuccessEndpoint(credentials);
+		const refused = urlProblem(endpoint, 'base');
+		if (refused) throw baseUrlRefused(refused);
+		return soapHttpRequest(endpoint, request);
+	},
 	readResponse: (response) => readSoapResponse(response),
 };
+
+export type DebitsuccessResource = ResourceValue<typeof debitsuccessProvider>;

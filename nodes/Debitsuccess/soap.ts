@@ -1,9 +1,13 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { categoryForHttpStatus, ItemFailure } from '../shared/failure';
-import type { RawResponse } from '../shared/types';
-import { childElement, escapeXml, findElement, parseXml, XmlSyntaxError } from '../shared/xml';
-import type { XmlElement } from '../shared/xml';
+import { USER_PLACEHOLDER } from '../../common/debitsuccess';
+import { escapeXml } from '../../common/xml';
+import { faultFor, HTTP_STATUS_FAULTS } from '../shared/engine/faults';
+import { ItemFailure } from '../shared/engine/failure';
+import { operationsFor } from '../shared/engine/types';
+import type { RawResponse } from '../shared/engine/types';
+import { childElement, findElement, parseXml, XmlSyntaxError } from '../shared/wire/xml';
+import type { XmlElement } from '../shared/wire/xml';
 import { DEBITSUCCESS_FAULTS } from './faults';
 
 const ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -13,8 +17,6 @@ const CORE_NS = 'http://schemas.datacontract.org/2004/07/Debitsuccess.WebService
 /** WCF's default action for the service contract (inferred: not published by the vendor). */
 const SOAP_ACTION_PREFIX = 'Debitsuccess.WebServices.WCF/IDSServices/';
 
-/** Where the credential layer puts the username and password; the node never sees them. */
-export const USER_PLACEHOLDER = '<deb1:User/>';
 
 /**
  * Element order of each request. WCF's data-contract serializer reads members in order (base class
@@ -47,11 +49,6 @@ export const REQUEST_MEMBER_ORDER: Record<string, string[]> = {
 export interface SoapRequest {
 	operation: keyof typeof REQUEST_MEMBER_ORDER;
 	fields: Record<string, string | undefined>;
-}
-
-/** The User element with the credentials, escaped; only the credential layer calls this. */
-export function userElement(username: string, password: string): string {
-	return `<deb1:User><deb1:Password>${escapeXml(password)}</deb1:Password><deb1:Username>${escapeXml(username)}</deb1:Username></deb1:User>`;
 }
 
 /** The SOAP 1.1 envelope with every field in WCF's order and escaped, the User left as a placeholder. */
@@ -87,6 +84,11 @@ export function soapHttpRequest(endpoint: string, request: SoapRequest): IHttpRe
 	};
 }
 
+/** The category of an HTTP status when the SOAP answer says nothing better. */
+function statusCategory(status: number) {
+	return faultFor(HTTP_STATUS_FAULTS, undefined, status).category;
+}
+
 export interface ResponseNote {
 	code: string;
 	note: string;
@@ -101,6 +103,9 @@ export interface SoapResult {
 	notes: ResponseNote[];
 }
 
+/** Declares a Debitsuccess operation: a SOAP request, read as a SoapResult. */
+export const soapOperation = operationsFor<SoapRequest, SoapResult>();
+
 function readNotes(result: XmlElement): ResponseNote[] {
 	return (childElement(result, 'ResponseNotes')?.children ?? []).map((note) => ({
 		code: childElement(note, 'Code')?.text ?? '',
@@ -111,7 +116,7 @@ function readNotes(result: XmlElement): ResponseNote[] {
 
 function unreadableAnswer(response: RawResponse, reason: string): ItemFailure {
 	const category =
-		response.statusCode >= 400 ? categoryForHttpStatus(response.statusCode) : 'provider_error';
+		response.statusCode >= 400 ? statusCategory(response.statusCode) : 'provider_error';
 	return new ItemFailure({
 		message: `Debitsuccess sent an answer that could not be read (${reason})`,
 		httpCode: response.statusCode,
@@ -173,7 +178,7 @@ function soapFault(response: RawResponse, fault: XmlElement): ItemFailure {
 		code: String(response.statusCode),
 		category:
 			response.statusCode === 429 || response.statusCode === 503
-				? categoryForHttpStatus(response.statusCode)
+				? statusCategory(response.statusCode)
 				: 'provider_error',
 	});
 }

@@ -18,8 +18,8 @@ import {
 	jsonObjectBody,
 	refuse,
 	secretMatches,
-} from '../shared/webhook';
-import { testWebhookSecret } from '../shared/webhookCredentialTest';
+} from '../shared/webhook/webhook';
+import { testWebhookSecret } from '../shared/webhook/credentialTest';
 import { eventLabel, MAGICLINE_EVENT_TYPES } from './events';
 
 interface MagiclinePayloadEntry {

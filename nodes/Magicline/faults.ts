@@ -1,30 +1,27 @@
-import type { ErrorCategory } from '../shared/types';
+import type { FaultTable } from '../shared/engine/faults';
 
 /**
  * Magicline faults by HTTP status (the body's errorCode, when sent, becomes the error's code).
  * Messages are the published spec's response descriptions, used when no errorMessage is sent.
  * A 409 (concurrent modification) is worth retrying, so it is the one retryable conflict.
  */
-export const MAGICLINE_STATUS_FAULTS: Record<
-	number,
-	{ category: ErrorCategory; meaning: string; retryable?: boolean }
-> = {
-	400: { category: 'validation', meaning: 'Validation of the request failed.' },
-	401: {
+export const MAGICLINE_FAULTS: FaultTable = {
+	'400': { category: 'validation', message: 'Validation of the request failed.' },
+	'401': {
 		category: 'authentication',
-		meaning: 'Authentication failed. No api-key, wrong api-key or wrong header name.',
+		message: 'Authentication failed. No api-key, wrong api-key or wrong header name.',
 	},
-	403: {
+	'403': {
 		category: 'forbidden',
-		meaning: 'Authorization failed. The caller has no privilege to the given resource.',
+		message: 'Authorization failed. The caller has no privilege to the given resource.',
 	},
-	404: { category: 'not_found', meaning: 'Entity does not exist.' },
-	409: {
+	'404': { category: 'not_found', message: 'Entity does not exist.' },
+	'409': {
 		category: 'conflict',
-		meaning: 'Concurrent modification detected. The entity was modified by another request.',
+		message: 'Concurrent modification detected. The entity was modified by another request.',
 		retryable: true,
 	},
-	429: { category: 'rate_limited', meaning: 'Access denied - rate limit is exceeded.' },
-	500: { category: 'provider_error', meaning: 'Unexpected system error.' },
-	503: { category: 'unavailable', meaning: 'The service is unavailable.' },
+	'429': { category: 'rate_limited', message: 'Access denied - rate limit is exceeded.' },
+	'500': { category: 'provider_error', message: 'Unexpected system error.' },
+	'503': { category: 'unavailable', message: 'The service is unavailable.' },
 };

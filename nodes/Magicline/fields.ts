@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemParameters } from '../shared/parameters';
-import { pathSegment } from '../shared/rest';
+import type { ItemParameters } from '../shared/engine/parameters';
 
 export const cancelationReasonField: INodeProperties = {
 	displayName: 'Cancelation Reason Name or ID',
@@ -44,23 +43,10 @@ export const customerIdField: INodeProperties = {
 	description: 'ID of the Magicline customer (digits only)',
 };
 
-/** `v1/memberships/{contractId}/self-service/additional-module-contracts/{additionalModuleContractId}`. */
-export function readModuleContractPath(parameters: ItemParameters): {
-	contractId: string;
-	additionalModuleContractId: string;
-	path: string;
-} {
-	const contractId = parameters.digits('contractId');
-	const additionalModuleContractId = parameters.digits('additionalModuleContractId');
+/** The two IDs every module contract route names. */
+export function readModuleContractIds(parameters: ItemParameters) {
 	return {
-		contractId,
-		additionalModuleContractId,
-		path: `v1/memberships/${pathSegment(contractId)}/self-service/additional-module-contracts/${pathSegment(additionalModuleContractId)}`,
+		contractId: parameters.digits('contractId'),
+		additionalModuleContractId: parameters.digits('additionalModuleContractId'),
 	};
-}
-
-/** `v1/memberships/{customerId}/self-service` for the customer of the item. */
-export function readCustomerPath(parameters: ItemParameters): { customerId: string; path: string } {
-	const customerId = parameters.digits('customerId');
-	return { customerId, path: `v1/memberships/${pathSegment(customerId)}/self-service` };
 }

@@ -1,63 +1,37 @@
-import { categoryForHttpStatus, ItemFailure } from '../shared/failure';
-import {
-	asObject,
-	looksLikeHtml,
-	plainText,
-	readRestResponse,
-	restHttpRequest,
-	textField,
-} from '../shared/rest';
-import type { RestRequest } from '../shared/rest';
-import { trimTrailingSlashes } from '../shared/url';
-import type { ProviderDefinition } from '../shared/types';
-import { additionalModuleContractOperations } from './additionalModuleContract';
-import { cancelationReasonOperations } from './cancelationReason';
-import { membershipOperations } from './membership';
-import { MAGICLINE_STATUS_FAULTS } from './faults';
+import { trimTrailingSlashes } from '../../common/url';
+import { entryRetryable, faultFor } from '../shared/engine/faults';
+import { ItemFailure } from '../shared/engine/failure';
+import type { ResourceValue } from '../shared/engine/types';
+import { asObject, looksLikeHtml, plainText, restProvider, textField } from '../shared/wire/rest';
+import { additionalModuleContract } from './additionalModuleContract';
+import { cancelationReason } from './cancelationReason';
+import { MAGICLINE_FAULTS } from './faults';
+import { membership } from './membership';
 
-/** A Magicline fault: `{errorMessage, errorCode, traceId, reference}`. */
+/** A Magicline fault: `{errorMessage, errorCode, traceId, reference}`, mapped by HTTP status. */
 function magiclineFailure(status: number, body: unknown, text: string): ItemFailure {
-	const known = MAGICLINE_STATUS_FAULTS[status];
+	const entry = faultFor(MAGICLINE_FAULTS, undefined, status);
 	const reference = asObject(body).reference;
 	return new ItemFailure({
-		message: textField(body, 'errorMessage') ?? known?.meaning ?? `HTTP ${status}`,
+		message: textField(body, 'errorMessage') ?? entry.message,
 		description:
 			typeof body === 'string' && body ? (looksLikeHtml(text) ? plainText(text) : body) : null,
 		httpCode: status,
 		code: textField(body, 'errorCode') ?? String(status),
-		category: known?.category ?? categoryForHttpStatus(status),
-		...(known?.retryable ? { retryable: true } : {}),
+		category: entry.category,
+		...entryRetryable(entry),
 		traceId: textField(body, 'traceId') ?? null,
 		details: reference === undefined ? null : reference,
 	});
 }
 
-export const magiclineProvider: ProviderDefinition<RestRequest> = {
+export const magiclineProvider = restProvider({
 	name: 'magicline',
 	credentialType: 'magiclineApi',
-	resources: [
-		{
-			name: 'Additional Module Contract',
-			value: 'additionalModuleContract',
-			description: 'An add-on (module) booked on top of a membership contract',
-		},
-		{
-			name: 'Cancelation Reason',
-			value: 'cancelationReason',
-			description: 'A reason a contract can be canceled for',
-		},
-		{
-			name: 'Membership',
-			value: 'membership',
-			description: "A customer's main membership contract",
-		},
-	],
-	operations: [
-		...additionalModuleContractOperations,
-		...membershipOperations,
-		...cancelationReasonOperations,
-	],
-	toHttpRequest: (request, credentials) =>
-		restHttpRequest(trimTrailingSlashes(String(credentials.baseUrl ?? '')), request),
-	readResponse: (response) => readRestResponse(response, magiclineFailure),
-};
+	resources: [additionalModuleContract, cancelationReason, membership],
+	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
+	apiRoots: { default: () => '' },
+	toFailure: magiclineFailure,
+});
+
+export type MagiclineResource = ResourceValue<typeof magiclineProvider>;

@@ -1,20 +1,14 @@
 import type {
 	IExecuteFunctions,
-	ILoadOptionsFunctions,
 	INodeExecutionData,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildOperationProperties } from '../shared/description';
-import { executeOperation } from '../shared/executor';
-import { callProvider } from '../shared/call';
-import { ItemParameters } from '../shared/parameters';
-import { asObject } from '../shared/rest';
-import { readContractPath } from './contract/fields';
-import { changePathsOf } from './contract/getChangePaths.operation';
+import { buildOperationProperties } from '../shared/engine/description';
+import { executeOperation } from '../shared/engine/executor';
+import * as loadOptions from './methods/loadOptions';
 import { singulaProvider } from './provider';
 
 export class Singula implements INodeType {
@@ -32,31 +26,10 @@ export class Singula implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'singulaApi', required: true }],
-		properties: buildOperationProperties(singulaProvider.resources, singulaProvider.operations),
+		properties: buildOperationProperties(singulaProvider.resources),
 	};
 
-	methods = {
-		loadOptions: {
-			/** The change paths of the contract chosen above: one option per target item. */
-			async getChangePaths(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const answer = await callProvider(this, singulaProvider, () => {
-					const current = new ItemParameters((name) => this.getCurrentNodeParameter(name));
-					return { method: 'GET', path: `${readContractPath(current).path}/change` };
-				});
-				return changePathsOf(answer).map((changePath) => {
-					const cost = asObject(changePath.changeCost);
-					const price =
-						cost.amount === undefined
-							? ''
-							: `, ${String(cost.amount)} ${String(cost.currency ?? '')}`.trimEnd();
-					return {
-						name: `${String(changePath.name ?? changePath.itemCode)} (${String(changePath.changeType ?? 'CHANGE')}${price})`,
-						value: String(changePath.itemCode),
-					};
-				});
-			},
-		},
-	};
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this, singulaProvider);

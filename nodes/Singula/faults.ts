@@ -1,13 +1,10 @@
-import type { ErrorCategory } from '../shared/types';
+import type { FaultTable } from '../shared/engine/faults';
 
 /**
  * Singula fault codes: the seed page's table (with its "Suggested User Message", used when the
  * answer has no message) plus the cancel faults from the public contracts API.
  */
-export const SINGULA_FAULTS: Record<
-	string,
-	{ fault: string; category: ErrorCategory; message: string; retryable?: boolean }
-> = {
+export const SINGULA_FAULTS: FaultTable = {
 	'90029': {
 		fault: 'InvalidStateForCrossgradeFault',
 		category: 'invalid_state',

@@ -1,49 +1,40 @@
-import { categoryForHttpStatus, ItemFailure } from '../shared/failure';
-import { MAGICLINE_STATUS_FAULTS } from '../Magicline/faults';
-import { readRestResponse, restHttpRequest, textField } from '../shared/rest';
-import type { RestRequest } from '../shared/rest';
-import { trimTrailingSlashes } from '../shared/url';
-import type { ProviderDefinition } from '../shared/types';
-import { contractOperations } from './contract';
+import { trimTrailingSlashes } from '../../common/url';
+import { entryRetryable, faultFor } from '../shared/engine/faults';
+import { ItemFailure } from '../shared/engine/failure';
+import type { ResourceValue } from '../shared/engine/types';
+import { restProvider, textField } from '../shared/wire/rest';
+import { contract } from './contract';
 import { SINGULA_FAULTS } from './faults';
 
-/** The contracts API below the gateway root. */
-export const SINGULA_CONTRACTS_API = '/apis/contracts/v1';
+/** The Singula APIs below the gateway root, by the `api` name routes use. */
+export const SINGULA_APIS = {
+	default: () => '/apis/contracts/v1',
+	customers: () => '/apis/customers/v1',
+};
 
-/** A Singula fault `{errorCode, developerMessage, userMessage}`; unknown codes map by status as Magicline's do. */
+/** A Singula fault `{errorCode, developerMessage, userMessage}`; unknown codes map by HTTP status. */
 function singulaFailure(status: number, body: unknown): ItemFailure {
 	const code = textField(body, 'errorCode');
-	const known = code ? SINGULA_FAULTS[code] : undefined;
-	const byStatus = MAGICLINE_STATUS_FAULTS[status];
+	const entry = faultFor(SINGULA_FAULTS, code, status);
 	const developerMessage = textField(body, 'developerMessage');
 	return new ItemFailure({
-		message:
-			textField(body, 'userMessage') ??
-			developerMessage ??
-			known?.message ??
-			byStatus?.meaning ??
-			`HTTP ${status}`,
+		message: textField(body, 'userMessage') ?? developerMessage ?? entry.message,
 		description: developerMessage ?? null,
 		httpCode: status,
 		code: code ?? String(status),
-		fault: known?.fault ?? null,
-		category: known?.category ?? byStatus?.category ?? categoryForHttpStatus(status),
-		...((known ?? byStatus)?.retryable ? { retryable: true } : {}),
+		fault: entry.fault ?? null,
+		category: entry.category,
+		...entryRetryable(entry),
 	});
 }
 
-export const singulaProvider: ProviderDefinition<RestRequest> = {
+export const singulaProvider = restProvider({
 	name: 'singula',
 	credentialType: 'singulaApi',
-	resources: [
-		{ name: 'Contract', value: 'contract', description: "A customer's subscription contract" },
-	],
-	operations: [...contractOperations],
-	toHttpRequest: (request, credentials) =>
-		restHttpRequest(
-			`${trimTrailingSlashes(String(credentials.baseUrl ?? ''))}${SINGULA_CONTRACTS_API}`,
-			request,
-		),
-	readResponse: (response) =>
-		readRestResponse(response, (status, body) => singulaFailure(status, body)),
-};
+	resources: [contract],
+	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
+	apiRoots: SINGULA_APIS,
+	toFailure: singulaFailure,
+});
+
+export type SingulaResource = ResourceValue<typeof singulaProvider>;

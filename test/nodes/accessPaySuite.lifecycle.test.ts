@@ -88,11 +88,17 @@ describe('Access PaySuite DDCMS: contract lifecycle', () => {
 
 	it.each([
 		[
-			{ amount: '12.345' },
+			{ amount: '12.345', comment: 'x' },
 			'Parameter "amount" must be a number with up to two decimals, like 12.50',
 		],
-		[{ amount: '0' }, 'Parameter "amount" must be more than 0'],
-	])('refuses amount %j without sending', async (parameters, message) => {
+		[{ amount: '0', comment: 'x' }, 'Parameter "amount" must be more than 0'],
+		// The DDCMS spec requires the comment; an expression that gives nothing is refused too.
+		[{ amount: '10', comment: '={{ "" }}' }, 'Parameter "comment" is required'],
+		[
+			{ amount: '10', comment: 'x'.repeat(256) },
+			'Parameter "comment" must be at most 255 characters long',
+		],
+	])('refuses amount/comment %j without sending', async (parameters, message) => {
 		const run = await context.run(
 			ddcms('contract', 'updateAmount', { contractId: C1, ...parameters }, 'continueRegularOutput'),
 		);

@@ -1,14 +1,14 @@
-import { singulaSignature } from '../../credentials/SingulaApi.credentials';
-import { retryDelayMs } from '../../nodes/shared/http';
+import { singulaSignature } from '../../common/singula';
+import { retryDelayMs } from '../../nodes/shared/transport/http';
 import {
 	parseBody,
 	parseJsonKeepingLargeIntegers,
 	rawInteger,
 	toJsonText,
-} from '../../nodes/shared/json';
-import { ItemParameters } from '../../nodes/shared/parameters';
-import { insecureUrlReason } from '../../nodes/shared/url';
-import { escapeXml, parseXml } from '../../nodes/shared/xml';
+} from '../../nodes/shared/wire/json';
+import { ItemParameters } from '../../nodes/shared/engine/parameters';
+import { urlProblem as insecureUrlReason } from '../../common/url';
+import { escapeXml, parseXml } from '../../nodes/shared/wire/xml';
 
 describe('Singula HMAC signature (public test vector)', () => {
 	it.each([
@@ -128,7 +128,7 @@ describe('base URLs', () => {
 describe('webhook secrets', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { secretMatches } =
-		require('../../nodes/shared/webhook') as typeof import('../../nodes/shared/webhook');
+		require('../../nodes/shared/webhook/webhook') as typeof import('../../nodes/shared/webhook/webhook');
 	it('matches only the same text, whatever the lengths', () => {
 		expect(secretMatches('s3cret', 's3cret')).toBe(true);
 		expect(secretMatches('s3cret', 's3cret2')).toBe(false);

@@ -1,47 +1,44 @@
-import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../shared/parameters';
-import { pathSegment } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
+import type { ItemParameters } from '../../shared/engine/parameters';
+import { rest, restOperation } from '../../shared/wire/rest';
+import type { HttpMethod } from '../../shared/transport/route';
 import { accessPaySuiteMessage } from '../message';
 import { contractIdField, readContractId } from './fields';
 
-interface ContractActionSpec
-	extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
-	method: IHttpRequestMethods;
-	/** The last path segment, after `contract/{contractId}/`. */
-	endpoint: string;
+interface ContractActionSpec<TOperation extends string> {
+	operation: TOperation;
+	name: string;
+	action: string;
+	description: string;
+	route: `${HttpMethod} contract/{contractId}/${string}`;
 	fields?: INodeProperties[];
 	/** Query parameters (DDCMS takes them on POST and PATCH too, with no body). */
 	query?: (parameters: ItemParameters) => Record<string, string | undefined>;
 }
 
 /**
- * A DDCMS action on one contract: `{method} contract/{contractId}/{endpoint}[?query]`, no body,
- * answered with a text; every such action outputs `{ success, contractId, message }`.
+ * A DDCMS action on one contract: its route under `contract/{contractId}/`, an optional query, no
+ * body, answered with a text; every such action outputs `{ success, contractId, message }`.
  */
-export function contractAction(spec: ContractActionSpec): OperationDefinition<RestRequest> {
-	const { method, endpoint, fields = [], query, ...labels } = spec;
-	return {
-		resource: 'contract',
+export function contractAction<const TOperation extends string>(
+	spec: ContractActionSpec<TOperation>,
+) {
+	const { route, fields = [], query, ...labels } = spec;
+	return restOperation({
 		...labels,
 		fields: [contractIdField, ...fields],
 		build(parameters) {
 			const contractId = readContractId(parameters);
 			return {
-				request: {
-					method,
-					path: `contract/${pathSegment(contractId)}/${endpoint}`,
-					query: query?.(parameters),
-				},
+				request: rest(route, { contractId }, { query: query?.(parameters) }),
 				echo: { contractId },
 			};
 		},
-		output: (body, echo) => ({
+		output: (answer, echo) => ({
 			success: true,
 			contractId: echo.contractId,
-			message: accessPaySuiteMessage(body),
+			message: accessPaySuiteMessage(answer),
 		}),
-	};
+	});
 }

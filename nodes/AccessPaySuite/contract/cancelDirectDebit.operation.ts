@@ -4,7 +4,7 @@ export const cancelDirectDebit = contractAction({
 	operation: 'cancelDirectDebit',
 	name: 'Cancel Direct Debit',
 	action: 'Cancel the Direct Debit of a contract',
-	description: "Cancel the contract's Direct Debit instruction (its status becomes Cancelled)",
-	method: 'POST',
-	endpoint: 'cancel',
+	description:
+		"Cancel the contract's Direct Debit instruction (its status becomes Cancelled). Needs the contract ID.",
+	route: 'POST contract/{contractId}/cancel',
 });

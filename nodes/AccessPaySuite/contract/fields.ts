@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../shared/parameters';
+import type { ItemParameters } from '../../shared/engine/parameters';
 
 export const contractIdField: INodeProperties = {
 	displayName: 'Contract ID',
@@ -12,7 +12,7 @@ export const contractIdField: INodeProperties = {
 	description: 'The DDCMS contract ID (shown on the contract in DDCMS)',
 };
 
-/** A DDCMS contract ID: any text without a slash, as it goes into the URL path. */
+/** A DDCMS contract ID: any text that is one URL path segment. */
 export function readContractId(parameters: ItemParameters): string {
-	return parameters.text('contractId', { noSlash: true });
+	return parameters.text('contractId', { pathSegment: true });
 }

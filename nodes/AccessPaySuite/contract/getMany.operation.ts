@@ -1,20 +1,16 @@
-import { pathSegment } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { customerIdField } from '../customer/fields';
+import { rest, restOperation } from '../../shared/wire/rest';
+import { customerIdField, readCustomerId } from '../customer/fields';
 import { recordsOf } from '../message';
 
-export const getManyContracts: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const getMany = restOperation({
 	operation: 'getMany',
 	name: 'Get Many',
 	action: "Get a customer's contracts",
-	description: 'List the contracts of a customer',
+	description: "List a customer's contracts, one item per contract. Needs the DDCMS customer ID.",
 	list: true,
 	fields: [customerIdField],
-	build(parameters) {
-		const customerId = parameters.text('customerId', { noSlash: true });
-		return { request: { method: 'GET', path: `customer/${pathSegment(customerId)}/contract` } };
-	},
-	output: (body) => recordsOf(body, 'Contracts'),
-};
+	build: (parameters) => ({
+		request: rest('GET customer/{customerId}/contract', { customerId: readCustomerId(parameters) }),
+	}),
+	output: (answer) => recordsOf(answer, 'Contracts'),
+});

@@ -1,15 +1,14 @@
+import { defineResource } from '../../shared/engine/types';
 import { cancelDirectDebit } from './cancelDirectDebit.operation';
 import { cancelSchedule } from './cancelSchedule.operation';
-import { getManyContracts } from './getMany.operation';
+import { getMany } from './getMany.operation';
 import { reactivate } from './reactivate.operation';
 import { restartSchedule } from './restartSchedule.operation';
 import { updateAmount } from './updateAmount.operation';
 
-export const contractOperations = [
-	cancelSchedule,
-	restartSchedule,
-	cancelDirectDebit,
-	reactivate,
-	updateAmount,
-	getManyContracts,
-];
+export const contract = defineResource({
+	value: 'contract',
+	name: 'Contract',
+	description: "A customer's Direct Debit contract",
+	operations: [cancelSchedule, restartSchedule, cancelDirectDebit, reactivate, updateAmount, getMany],
+});

@@ -4,9 +4,9 @@ export const restartSchedule = contractAction({
 	operation: 'restartSchedule',
 	name: 'Restart Schedule',
 	action: 'Restart a contract schedule',
-	description: 'Resume payments of a Terminated contract schedule (it becomes Active)',
-	method: 'POST',
-	endpoint: 'restartSchedule',
+	description:
+		'Resume payments of a Terminated contract schedule (it becomes Active), with an optional comment. Needs the contract ID.',
+	route: 'POST contract/{contractId}/restartSchedule',
 	fields: [
 		{
 			displayName: 'Comment',

@@ -1,13 +1,13 @@
-import { invalidParameter } from '../../shared/failure';
+import { invalidParameter } from '../../shared/engine/failure';
 import { contractAction } from './action';
 
 export const updateAmount = contractAction({
 	operation: 'updateAmount',
 	name: 'Update Amount',
 	action: 'Update the amount of a contract',
-	description: 'Change the regular amount collected for a contract',
-	method: 'PATCH',
-	endpoint: 'amount',
+	description:
+		'Change the regular amount collected for a contract, with a comment saying why. Needs the contract ID, the new amount and a comment.',
+	route: 'PATCH contract/{contractId}/amount',
 	fields: [
 		{
 			displayName: 'Amount',
@@ -22,14 +22,16 @@ export const updateAmount = contractAction({
 			displayName: 'Comment',
 			name: 'comment',
 			type: 'string',
+			required: true,
 			default: '',
-			description: 'Why the amount changes; stored with the contract',
+			description: 'Why the amount changes (up to 255 characters); stored with the contract',
 		},
 	],
 	query: (parameters) => {
 		const amount = parameters.optionalDecimal('amount');
 		if (amount === undefined) throw invalidParameter('amount', 'is required');
 		if (Number(amount) <= 0) throw invalidParameter('amount', 'must be more than 0');
-		return { amount, comment: parameters.optionalText('comment') };
+		// The DDCMS spec requires the comment.
+		return { amount, comment: parameters.text('comment', { maxLength: 255 }) };
 	},
 });

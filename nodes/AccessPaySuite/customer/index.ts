@@ -1,3 +1,9 @@
-import { searchCustomers } from './search.operation';
+import { defineResource } from '../../shared/engine/types';
+import { search } from './search.operation';
 
-export const customerOperations = [searchCustomers];
+export const customer = defineResource({
+	value: 'customer',
+	name: 'Customer',
+	description: 'A customer paying by Direct Debit',
+	operations: [search],
+});

@@ -1,5 +1,4 @@
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
+import { rest, restOperation } from '../../shared/wire/rest';
 import { recordsOf } from '../message';
 
 /** The documented customer search filters, sent as query parameters of the same names. */
@@ -10,12 +9,12 @@ const FILTERS = [
 	['postCode', 'Post Code', "The customer's post code"],
 ] as const;
 
-export const searchCustomers: OperationDefinition<RestRequest> = {
-	resource: 'customer',
+export const search = restOperation({
 	operation: 'search',
 	name: 'Search',
 	action: 'Search customers',
-	description: 'Find customers by email, reference, surname or post code',
+	description:
+		'Find customers by email, customer reference, surname or post code, one item per customer. Needs at least one filter to narrow the search.',
 	list: true,
 	fields: [
 		{
@@ -36,7 +35,7 @@ export const searchCustomers: OperationDefinition<RestRequest> = {
 	build(parameters) {
 		const filters = parameters.collection('filters');
 		const query = Object.fromEntries(FILTERS.map(([name]) => [name, filters.optionalText(name)]));
-		return { request: { method: 'GET', path: 'customer', query } };
+		return { request: rest('GET customer', {}, { query }) };
 	},
-	output: (body) => recordsOf(body, 'Customers'),
-};
+	output: (answer) => recordsOf(answer, 'Customers'),
+});

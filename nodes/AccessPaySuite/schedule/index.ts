@@ -1,3 +1,9 @@
-import { getManySchedules } from './getMany.operation';
+import { defineResource } from '../../shared/engine/types';
+import { getMany } from './getMany.operation';
 
-export const scheduleOperations = [getManySchedules];
+export const schedule = defineResource({
+	value: 'schedule',
+	name: 'Schedule',
+	description: 'A payment schedule of your client account',
+	operations: [getMany],
+});

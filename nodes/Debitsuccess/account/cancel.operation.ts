@@ -1,14 +1,13 @@
-import type { OperationDefinition } from '../../shared/types';
 import { accountReferenceFields, readAccountFields, requestInitiatorField } from '../fields';
 import { actionItem } from '../output';
-import type { SoapRequest } from '../soap';
+import { soapOperation } from '../soap';
 
-export const cancelAccount: OperationDefinition<SoapRequest> = {
-	resource: 'account',
+export const cancel = soapOperation({
 	operation: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel an account',
-	description: 'Cancel an existing account in the Debitsuccess billing system',
+	description:
+		'Cancel an account in the Debitsuccess billing system. Needs the Debitsuccess account reference or your external reference, and a cancellation note (up to 30 characters).',
 	fields: [
 		...accountReferenceFields,
 		{
@@ -33,5 +32,5 @@ export const cancelAccount: OperationDefinition<SoapRequest> = {
 			},
 		};
 	},
-	output: (answer) => actionItem(answer),
-};
+	output: actionItem,
+});

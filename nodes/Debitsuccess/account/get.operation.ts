@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationDefinition } from '../../shared/types';
-import { childElement } from '../../shared/xml';
-import type { XmlElement } from '../../shared/xml';
+import { childElement } from '../../shared/wire/xml';
+import type { XmlElement } from '../../shared/wire/xml';
 import { accountReferenceFields, readAccountFields, requestInitiatorField } from '../fields';
-import type { SoapRequest, SoapResult } from '../soap';
+import { soapOperation } from '../soap';
 
 /** `NextBillingDate` → `nextBillingDate`. */
 function camelCase(name: string): string {
@@ -22,19 +21,18 @@ function elementToObject(element: XmlElement): IDataObject {
 	return object;
 }
 
-export const getAccount: OperationDefinition<SoapRequest> = {
-	resource: 'account',
+export const get = soapOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get an account',
 	description:
-		'Get the account(s) matching a reference: status, next billing date, overdue amount and more',
+		'Get the account(s) matching a reference, one item per account: status, next billing date, overdue amount and more. Needs the Debitsuccess account reference or your external reference.',
 	fields: [...accountReferenceFields, requestInitiatorField],
 	build: (parameters) => ({
 		request: { operation: 'GetCustomerAccountByAccountId', fields: readAccountFields(parameters) },
 	}),
 	output: (answer) =>
-		(childElement((answer as SoapResult).result, 'Accounts')?.children ?? []).map((account) =>
+		(childElement(answer.result, 'Accounts')?.children ?? []).map((account) =>
 			elementToObject(account),
 		),
-};
+});

@@ -1,4 +1,10 @@
-import { cancelAccount } from './cancel.operation';
-import { getAccount } from './get.operation';
+import { defineResource } from '../../shared/engine/types';
+import { cancel } from './cancel.operation';
+import { get } from './get.operation';
 
-export const accountOperations = [cancelAccount, getAccount];
+export const account = defineResource({
+	value: 'account',
+	name: 'Account',
+	description: "A customer's billing account",
+	operations: [cancel, get],
+});

@@ -1,4 +1,3 @@
-import type { OperationDefinition } from '../../shared/types';
 import {
 	accountReferenceFields,
 	readAccountFields,
@@ -6,14 +5,14 @@ import {
 	soapDateTime,
 } from '../fields';
 import { actionItem } from '../output';
-import type { SoapRequest } from '../soap';
+import { soapOperation } from '../soap';
 
-export const adjustSuspensionEndDate: OperationDefinition<SoapRequest> = {
-	resource: 'suspension',
+export const adjustEndDate = soapOperation({
 	operation: 'adjustEndDate',
 	name: 'Adjust End Date',
 	action: 'Adjust the end date of a suspension',
-	description: 'Move the end of an existing suspension, or make it open-ended',
+	description:
+		'Move the end of an existing suspension, or make it open-ended. Needs the account reference (or external reference) and the pay schedule ID of the suspension.',
 	fields: [
 		...accountReferenceFields,
 		{
@@ -47,5 +46,5 @@ export const adjustSuspensionEndDate: OperationDefinition<SoapRequest> = {
 			},
 		};
 	},
-	output: (answer) => actionItem(answer),
-};
+	output: actionItem,
+});

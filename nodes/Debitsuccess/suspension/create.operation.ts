@@ -1,6 +1,5 @@
-import { invalidParameter } from '../../shared/failure';
-import type { OperationDefinition } from '../../shared/types';
-import { childElement } from '../../shared/xml';
+import { invalidParameter } from '../../shared/engine/failure';
+import { childElement } from '../../shared/wire/xml';
 import {
 	accountReferenceFields,
 	readAccountFields,
@@ -8,7 +7,7 @@ import {
 	soapDateTime,
 } from '../fields';
 import { actionItem } from '../output';
-import type { SoapRequest, SoapResult } from '../soap';
+import { soapOperation } from '../soap';
 
 const FEE_FREQUENCIES = [
 	'OneOff',
@@ -20,13 +19,12 @@ const FEE_FREQUENCIES = [
 	'Quarterly',
 ] as const;
 
-export const createSuspension: OperationDefinition<SoapRequest> = {
-	resource: 'suspension',
+export const create = soapOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Suspend an account for a number of payment cycles',
 	description:
-		'Pause the payments of an account for a number of payment cycles, with an optional fee',
+		'Pause the payments of an account for a number of payment cycles, with an optional fee. Needs the account reference (or external reference), the earliest start date and the number of cycles.',
 	fields: [
 		...accountReferenceFields,
 		{
@@ -35,7 +33,7 @@ export const createSuspension: OperationDefinition<SoapRequest> = {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'The earliest date the suspension may start (only the date part is used)',
+			description: 'The earliest date the suspension may start. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
 		},
 		{
 			displayName: 'Number of Payment Cycles',
@@ -70,6 +68,7 @@ export const createSuspension: OperationDefinition<SoapRequest> = {
 			],
 			default: '',
 			description: 'How often the fee is charged; required when there is a fee',
+			displayOptions: { hide: { suspensionFee: [0] } },
 		},
 		{
 			displayName: 'Stop Direct Debits',
@@ -115,7 +114,7 @@ export const createSuspension: OperationDefinition<SoapRequest> = {
 		};
 	},
 	output: (answer) => {
-		const payScheduleId = childElement((answer as SoapResult).result, 'PayScheduleId')?.text;
+		const payScheduleId = childElement(answer.result, 'PayScheduleId')?.text;
 		return { ...actionItem(answer), ...(payScheduleId ? { payScheduleId } : {}) };
 	},
-};
+});

@@ -1,4 +1,10 @@
-import { adjustSuspensionEndDate } from './adjustEndDate.operation';
-import { createSuspension } from './create.operation';
+import { defineResource } from '../../shared/engine/types';
+import { adjustEndDate } from './adjustEndDate.operation';
+import { create } from './create.operation';
 
-export const suspensionOperations = [adjustSuspensionEndDate, createSuspension];
+export const suspension = defineResource({
+	value: 'suspension',
+	name: 'Suspension',
+	description: 'A pause of the payments of an account',
+	operations: [adjustEndDate, create],
+});

@@ -1,20 +1,18 @@
-import { rawInteger } from '../../shared/json';
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
+import { rawInteger } from '../../shared/wire/json';
+import { actionItem, rest, restOperation } from '../../shared/wire/rest';
 import {
 	additionalModuleContractIdField,
 	cancelationReasonField,
 	contractIdField,
-	readModuleContractPath,
+	readModuleContractIds,
 } from '../fields';
 
-export const cancelAdditionalModuleContract: OperationDefinition<RestRequest> = {
-	resource: 'additionalModuleContract',
+export const cancel = restOperation({
 	operation: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel an additional module contract',
-	description: 'Create an ordinary cancelation of a module contract to a date',
+	description:
+		'Create an ordinary cancelation of a module contract (an add-on of a membership) to a date. Needs the membership contract ID, the module contract ID, the cancelation date and a cancelation reason ID.',
 	fields: [
 		{
 			...contractIdField,
@@ -30,22 +28,23 @@ export const cancelAdditionalModuleContract: OperationDefinition<RestRequest> = 
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'The date the module contract ends (only the date part is used)',
+			description:
+				'The date the module contract ends. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
 		},
 		cancelationReasonField,
 	],
 	build(parameters) {
-		const { contractId, additionalModuleContractId, path } = readModuleContractPath(parameters);
+		const { contractId, additionalModuleContractId } = readModuleContractIds(parameters);
 		const cancelationDate = parameters.date('cancelationDate');
 		const cancelationReasonId = parameters.digits('cancelationReasonId');
 		return {
-			request: {
-				method: 'POST',
-				path: `${path}/ordinary-cancelation`,
-				body: { cancelationDate, cancelationReasonId: rawInteger(cancelationReasonId) },
-			},
+			request: rest(
+				'POST v1/memberships/{contractId}/self-service/additional-module-contracts/{additionalModuleContractId}/ordinary-cancelation',
+				{ contractId, additionalModuleContractId },
+				{ body: { cancelationDate, cancelationReasonId: rawInteger(cancelationReasonId) } },
+			),
 			echo: { contractId, additionalModuleContractId, cancelationDate, cancelationReasonId },
 		};
 	},
-	output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
-};
+	output: actionItem,
+});

@@ -1,21 +1,18 @@
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import {
-	additionalModuleContractIdField,
-	contractIdField,
-	readModuleContractPath,
-} from '../fields';
+import { asObject, rest, restOperation } from '../../shared/wire/rest';
+import { additionalModuleContractIdField, contractIdField, readModuleContractIds } from '../fields';
 
-export const getAdditionalModuleContract: OperationDefinition<RestRequest> = {
-	resource: 'additionalModuleContract',
+export const get = restOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get an additional module contract',
-	description: 'Get a module contract with its status and cancelation date',
+	description:
+		'Get a module contract (an add-on of a membership) with its status and cancelation date. Needs the membership contract ID and the module contract ID.',
 	fields: [contractIdField, additionalModuleContractIdField],
 	build: (parameters) => ({
-		request: { method: 'GET', path: readModuleContractPath(parameters).path },
+		request: rest(
+			'GET v1/memberships/{contractId}/self-service/additional-module-contracts/{additionalModuleContractId}',
+			readModuleContractIds(parameters),
+		),
 	}),
-	output: (body) => asObject(body),
-};
+	output: (answer) => asObject(answer),
+});

@@ -1,25 +1,22 @@
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import {
-	additionalModuleContractIdField,
-	contractIdField,
-	readModuleContractPath,
-} from '../fields';
+import { actionItem, rest, restOperation } from '../../shared/wire/rest';
+import { additionalModuleContractIdField, contractIdField, readModuleContractIds } from '../fields';
 
-export const withdrawModuleCancellation: OperationDefinition<RestRequest> = {
-	resource: 'additionalModuleContract',
+export const withdrawCancellation = restOperation({
 	operation: 'withdrawCancellation',
 	name: 'Withdraw Cancellation',
 	action: 'Withdraw the cancellation of an additional module contract',
-	description: 'Take back a cancelation of a module contract, so it continues',
+	description:
+		'Take back the cancelation of a module contract, so it continues. Needs the membership contract ID and the module contract ID.',
 	fields: [contractIdField, additionalModuleContractIdField],
 	build(parameters) {
-		const { contractId, additionalModuleContractId, path } = readModuleContractPath(parameters);
+		const ids = readModuleContractIds(parameters);
 		return {
-			request: { method: 'POST', path: `${path}/withdraw-cancelation` },
-			echo: { contractId, additionalModuleContractId },
+			request: rest(
+				'POST v1/memberships/{contractId}/self-service/additional-module-contracts/{additionalModuleContractId}/withdraw-cancelation',
+				ids,
+			),
+			echo: ids,
 		};
 	},
-	output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
-};
+	output: actionItem,
+});

@@ -1,18 +1,15 @@
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
+import { asObject, rest, restOperation } from '../../shared/wire/rest';
 
-/** Where the cancelation reasons are listed; the dropdowns read the same list. */
-export const CANCELATION_REASONS_PATH = 'v1/memberships/self-service/contract-cancelation-reasons';
-
-export const getManyCancelationReasons: OperationDefinition<RestRequest> = {
-	resource: 'cancelationReason',
+export const getMany = restOperation({
 	operation: 'getMany',
 	name: 'Get Many',
 	action: 'Get cancelation reasons',
-	description: 'List the reasons a contract can be canceled for',
+	description:
+		'List the reasons a contract can be canceled for in this studio, one item per reason with its ID and name. Needs no input.',
 	list: true,
 	fields: [],
-	build: () => ({ request: { method: 'GET', path: CANCELATION_REASONS_PATH } }),
-	output: (body) => (Array.isArray(body) ? body.map((reason) => asObject(reason)) : []),
-};
+	build: () => ({
+		request: rest('GET v1/memberships/self-service/contract-cancelation-reasons', {}),
+	}),
+	output: (answer) => (Array.isArray(answer) ? answer.map((reason) => asObject(reason)) : []),
+});

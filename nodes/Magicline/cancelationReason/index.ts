@@ -1,3 +1,9 @@
-import { getManyCancelationReasons } from './getMany.operation';
+import { defineResource } from '../../shared/engine/types';
+import { getMany } from './getMany.operation';
 
-export const cancelationReasonOperations = [getManyCancelationReasons];
+export const cancelationReason = defineResource({
+	value: 'cancelationReason',
+	name: 'Cancelation Reason',
+	description: 'A reason a contract can be canceled for',
+	operations: [getMany],
+});

@@ -1,20 +1,13 @@
-import { rawInteger } from '../../shared/json';
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import {
-	cancelationReasonField,
-	contractIdField,
-	customerIdField,
-	readCustomerPath,
-} from '../fields';
+import { rawInteger } from '../../shared/wire/json';
+import { actionItem, rest, restOperation } from '../../shared/wire/rest';
+import { cancelationReasonField, contractIdField, customerIdField } from '../fields';
 
-export const cancelMembership: OperationDefinition<RestRequest> = {
-	resource: 'membership',
+export const cancel = restOperation({
 	operation: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel a membership contract',
-	description: "Create an ordinary cancelation of a customer's membership contract",
+	description:
+		"Create an ordinary cancelation of a customer's membership contract to one of the dates Magicline offers. Needs the customer ID, the contract ID, the cancelation date and a cancelation reason ID.",
 	fields: [
 		customerIdField,
 		contractIdField,
@@ -34,22 +27,24 @@ export const cancelMembership: OperationDefinition<RestRequest> = {
 		cancelationReasonField,
 	],
 	build(parameters) {
-		const { customerId, path } = readCustomerPath(parameters);
+		const customerId = parameters.digits('customerId');
 		const contractId = parameters.digits('contractId');
 		const cancelationDate = parameters.date('cancelationDate');
 		const cancelationReasonId = parameters.digits('cancelationReasonId');
 		return {
-			request: {
-				method: 'POST',
-				path: `${path}/ordinary-contract-cancelation`,
-				body: {
-					contractId: rawInteger(contractId),
-					cancelationDate,
-					cancelationReasonId: rawInteger(cancelationReasonId),
+			request: rest(
+				'POST v1/memberships/{customerId}/self-service/ordinary-contract-cancelation',
+				{ customerId },
+				{
+					body: {
+						contractId: rawInteger(contractId),
+						cancelationDate,
+						cancelationReasonId: rawInteger(cancelationReasonId),
+					},
 				},
-			},
+			),
 			echo: { customerId, contractId, cancelationDate, cancelationReasonId },
 		};
 	},
-	output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
-};
+	output: actionItem,
+});

@@ -1,17 +1,17 @@
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { customerIdField, readCustomerPath } from '../fields';
+import { asObject, rest, restOperation } from '../../shared/wire/rest';
+import { customerIdField } from '../fields';
 
-export const getContractData: OperationDefinition<RestRequest> = {
-	resource: 'membership',
+export const getContractData = restOperation({
 	operation: 'getContractData',
 	name: 'Get Contract Data',
 	action: "Get a customer's membership contract data",
-	description: 'Get the contract status, cancelation status and the dates it can be canceled to',
+	description:
+		"Get a customer's membership contract status, cancelation status and the dates it can be canceled to. Needs the customer ID.",
 	fields: [customerIdField],
 	build: (parameters) => ({
-		request: { method: 'GET', path: `${readCustomerPath(parameters).path}/contract-data` },
+		request: rest('GET v1/memberships/{customerId}/self-service/contract-data', {
+			customerId: parameters.digits('customerId'),
+		}),
 	}),
-	output: (body) => asObject(body),
-};
+	output: (answer) => asObject(answer),
+});

@@ -1,9 +1,11 @@
-import { cancelMembership } from './cancel.operation';
+import { defineResource } from '../../shared/engine/types';
+import { cancel } from './cancel.operation';
 import { getContractData } from './getContractData.operation';
-import { withdrawMembershipCancellation } from './withdrawCancellation.operation';
+import { withdrawCancellation } from './withdrawCancellation.operation';
 
-export const membershipOperations = [
-	getContractData,
-	cancelMembership,
-	withdrawMembershipCancellation,
-];
+export const membership = defineResource({
+	value: 'membership',
+	name: 'Membership',
+	description: "A customer's main membership contract",
+	operations: [getContractData, cancel, withdrawCancellation],
+});

@@ -1,25 +1,23 @@
-import { asObject, pathSegment } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { contractIdField, customerIdField, readCustomerPath } from '../fields';
+import { actionItem, rest, restOperation } from '../../shared/wire/rest';
+import { contractIdField, customerIdField } from '../fields';
 
-export const withdrawMembershipCancellation: OperationDefinition<RestRequest> = {
-	resource: 'membership',
+export const withdrawCancellation = restOperation({
 	operation: 'withdrawCancellation',
 	name: 'Withdraw Cancellation',
 	action: 'Withdraw the cancellation of a membership contract',
-	description: 'Take back an ordinary cancelation of a membership contract, so it continues',
+	description:
+		'Take back an ordinary cancelation of a membership contract, so it continues. Needs the customer ID and the contract ID.',
 	fields: [customerIdField, contractIdField],
 	build(parameters) {
-		const { customerId, path } = readCustomerPath(parameters);
+		const customerId = parameters.digits('customerId');
 		const contractId = parameters.digits('contractId');
 		return {
-			request: {
-				method: 'POST',
-				path: `${path}/withdraw-ordinary-contract-cancelation/${pathSegment(contractId)}`,
-			},
+			request: rest(
+				'POST v1/memberships/{customerId}/self-service/withdraw-ordinary-contract-cancelation/{contractId}',
+				{ customerId, contractId },
+			),
 			echo: { customerId, contractId },
 		};
 	},
-	output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
-};
+	output: actionItem,
+});

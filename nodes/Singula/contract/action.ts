@@ -1,17 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { toJsonText } from '../../shared/json';
-import type { JsonBodyValue } from '../../shared/json';
-import type { ItemParameters } from '../../shared/parameters';
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { contractIdField, customerIdField, readContractPath } from './fields';
+import type { ItemParameters } from '../../shared/engine/parameters';
+import { toJsonText } from '../../shared/wire/json';
+import type { JsonBodyValue } from '../../shared/wire/json';
+import { actionItem, rest, restOperation } from '../../shared/wire/rest';
+import { contractIdField, customerIdField, readContractIds } from './fields';
 
-interface ContractActionSpec
-	extends Pick<OperationDefinition<RestRequest>, 'operation' | 'name' | 'action' | 'description'> {
-	/** After `customer/{customerId}/contract/{contractId}/`. */
-	endpoint: string;
+type ContractActionRoute = `POST customer/{customerId}/contract/{contractId}/${string}`;
+
+interface ContractActionSpec<TOperation extends string> {
+	operation: TOperation;
+	name: string;
+	action: string;
+	description: string;
+	route: ContractActionRoute;
 	fields?: INodeProperties[];
 	/** The JSON body; none given means `{}`. */
 	body?: (parameters: ItemParameters) => Record<string, JsonBodyValue | undefined>;
@@ -21,23 +23,20 @@ interface ContractActionSpec
  * A Singula POST on one contract. The body is always JSON text: n8n's request helper would drop an
  * empty object, and the API wants `{}`. Outputs `{ success, customerId, contractId }` plus the answer.
  */
-export function contractAction(spec: ContractActionSpec): OperationDefinition<RestRequest> {
-	const { endpoint, fields = [], body, ...labels } = spec;
-	return {
-		resource: 'contract',
+export function contractAction<const TOperation extends string>(
+	spec: ContractActionSpec<TOperation>,
+) {
+	const { route, fields = [], body, ...labels } = spec;
+	return restOperation({
 		...labels,
 		fields: [customerIdField, contractIdField, ...fields],
 		build(parameters) {
-			const { customerId, contractId, path } = readContractPath(parameters);
+			const ids = readContractIds(parameters);
 			return {
-				request: {
-					method: 'POST',
-					path: `${path}/${endpoint}`,
-					body: toJsonText(body?.(parameters) ?? {}),
-				},
-				echo: { customerId, contractId },
+				request: rest(route, ids, { body: toJsonText(body?.(parameters) ?? {}) }),
+				echo: ids,
 			};
 		},
-		output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
-	};
+		output: actionItem,
+	});
 }

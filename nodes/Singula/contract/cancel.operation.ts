@@ -1,11 +1,12 @@
 import { contractAction } from './action';
 
-export const cancelContract = contractAction({
+export const cancel = contractAction({
 	operation: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel a contract',
-	description: 'Cancel a contract, at its next payment date or on a date you choose',
-	endpoint: 'cancel',
+	description:
+		'Cancel a contract, at its next payment date or on a date you choose. Needs the customer ID and the contract ID.',
+	route: 'POST customer/{customerId}/contract/{contractId}/cancel',
 	fields: [
 		{
 			displayName: 'Cancel Date',
@@ -13,7 +14,7 @@ export const cancelContract = contractAction({
 			type: 'dateTime',
 			default: '',
 			description:
-				'When the contract ends (only the date part is used). Leave empty for the next payment date.',
+				'When the contract ends; leave empty for the next payment date. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
 		},
 	],
 	body: (parameters) => ({ cancelDate: parameters.optionalDate('cancelDate') }),

@@ -1,12 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { invalidParameter } from '../../shared/failure';
-import type { JsonBodyValue } from '../../shared/json';
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
+import { invalidParameter } from '../../shared/engine/failure';
+import type { JsonBodyValue } from '../../shared/wire/json';
+import { actionItem, rest, restOperation } from '../../shared/wire/rest';
 import { DOWNGRADE_TIMING_PROPERTY } from '../faults';
-import { contractIdField, customerIdField, readContractPath } from './fields';
+import { contractIdField, customerIdField, readContractIds } from './fields';
 
 const DISCOUNT_CODE_KINDS = [
 	'discountId',
@@ -16,13 +14,12 @@ const DISCOUNT_CODE_KINDS = [
 	'individualPromoCode',
 ];
 
-export const changeContract: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const change = restOperation({
 	operation: 'change',
 	name: 'Change',
 	action: 'Change a contract',
 	description:
-		"Change (upgrade, downgrade or crossgrade) a customer's contract to another sales item",
+		"Change (upgrade, downgrade or crossgrade) a customer's contract to another sales item. Needs the customer ID, the contract ID and the item code of the new item (see Get Change Paths).",
 	fields: [
 		customerIdField,
 		contractIdField,
@@ -88,7 +85,7 @@ export const changeContract: OperationDefinition<RestRequest> = {
 		},
 	],
 	build(parameters) {
-		const { customerId, contractId, path } = readContractPath(parameters);
+		const { customerId, contractId } = readContractIds(parameters);
 		const itemCode = parameters.text('itemCode');
 		const additional = parameters.collection('additionalFields');
 		const referrerId = additional.optionalText('referrerId', { maxLength: 50 });
@@ -117,9 +114,13 @@ export const changeContract: OperationDefinition<RestRequest> = {
 			if (!(key in body)) body[key] = value as JsonBodyValue;
 		}
 		return {
-			request: { method: 'POST', path: `${path}/change`, body },
+			request: rest(
+				'POST customer/{customerId}/contract/{contractId}/change',
+				{ customerId, contractId },
+				{ body },
+			),
 			echo: { customerId, contractId, itemCode },
 		};
 	},
-	output: (body, echo) => ({ ...asObject(body), success: true, ...echo }),
-};
+	output: actionItem,
+});

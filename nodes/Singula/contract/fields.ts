@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemParameters } from '../../shared/parameters';
-import { pathSegment } from '../../shared/rest';
+import type { ItemParameters } from '../../shared/engine/parameters';
 
 export const customerIdField: INodeProperties = {
 	displayName: 'Customer ID',
@@ -23,17 +22,7 @@ export const contractIdField: INodeProperties = {
 	description: 'The contract ID (digits only)',
 };
 
-/** `customer/{customerId}/contract/{contractId}` for the item, with both IDs validated. */
-export function readContractPath(parameters: ItemParameters): {
-	customerId: string;
-	contractId: string;
-	path: string;
-} {
-	const customerId = parameters.uuid('customerId');
-	const contractId = parameters.digits('contractId');
-	return {
-		customerId,
-		contractId,
-		path: `customer/${pathSegment(customerId)}/contract/${pathSegment(contractId)}`,
-	};
+/** The customer and contract IDs every contract route names, validated. */
+export function readContractIds(parameters: ItemParameters) {
+	return { customerId: parameters.uuid('customerId'), contractId: parameters.digits('contractId') };
 }

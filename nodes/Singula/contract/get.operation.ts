@@ -1,15 +1,15 @@
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { contractIdField, customerIdField, readContractPath } from './fields';
+import { asObject, rest, restOperation } from '../../shared/wire/rest';
+import { contractIdField, customerIdField, readContractIds } from './fields';
 
-export const getContract: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const get = restOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a contract',
-	description: 'Get a contract with its status, payment dates and any scheduled change',
+	description:
+		'Get a contract with its status, payment dates and any scheduled change. Needs the customer ID and the contract ID.',
 	fields: [customerIdField, contractIdField],
-	build: (parameters) => ({ request: { method: 'GET', path: readContractPath(parameters).path } }),
-	output: (body) => asObject(body),
-};
+	build: (parameters) => ({
+		request: rest('GET customer/{customerId}/contract/{contractId}', readContractIds(parameters)),
+	}),
+	output: (answer) => asObject(answer),
+});

@@ -1,24 +1,26 @@
-import { asObject } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
-import { contractIdField, customerIdField, readContractPath } from './fields';
+import type { IDataObject } from 'n8n-workflow';
+
+import { asObject, rest, restOperation } from '../../shared/wire/rest';
+import { contractIdField, customerIdField, readContractIds } from './fields';
 
 /** The change paths of a Singula answer; `{}` (no paths) is an empty list. */
-export function changePathsOf(body: unknown): Array<ReturnType<typeof asObject>> {
-	const paths = asObject(body).crossgradePaths;
+function changePathsOf(answer: unknown): IDataObject[] {
+	const paths = asObject(answer).crossgradePaths;
 	return Array.isArray(paths) ? paths.map((path) => asObject(path)) : [];
 }
 
-export const getChangePaths: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const getChangePaths = restOperation({
 	operation: 'getChangePaths',
 	name: 'Get Change Paths',
 	action: 'Get the change paths of a contract',
 	description:
-		'List the items a contract can be upgraded, downgraded or crossgraded to, with their cost',
+		'List the items a contract can be upgraded, downgraded or crossgraded to, one item per path with its item code and cost. Needs the customer ID and the contract ID.',
 	fields: [customerIdField, contractIdField],
 	build: (parameters) => ({
-		request: { method: 'GET', path: `${readContractPath(parameters).path}/change` },
+		request: rest(
+			'GET customer/{customerId}/contract/{contractId}/change',
+			readContractIds(parameters),
+		),
 	}),
-	output: (body) => changePathsOf(body),
-};
+	output: changePathsOf,
+});

@@ -1,14 +1,12 @@
-import { asObject, pathSegment } from '../../shared/rest';
-import type { RestRequest } from '../../shared/rest';
-import type { OperationDefinition } from '../../shared/types';
+import { asObject, rest, restOperation } from '../../shared/wire/rest';
 import { customerIdField } from './fields';
 
-export const getManyContracts: OperationDefinition<RestRequest> = {
-	resource: 'contract',
+export const getMany = restOperation({
 	operation: 'getMany',
 	name: 'Get Many',
 	action: "Get a customer's contracts",
-	description: 'List the contracts of a customer',
+	description:
+		"List a customer's contracts, one item per contract (only active ones unless Active Only is off). Needs the customer ID.",
 	list: true,
 	fields: [
 		customerIdField,
@@ -24,15 +22,15 @@ export const getManyContracts: OperationDefinition<RestRequest> = {
 		const customerId = parameters.uuid('customerId');
 		const activeOnly = parameters.boolean('activeOnly') ?? true;
 		return {
-			request: {
-				method: 'GET',
-				path: `customer/${pathSegment(customerId)}/contract`,
-				query: { activeOnly: String(activeOnly) },
-			},
+			request: rest(
+				'GET customer/{customerId}/contract',
+				{ customerId },
+				{ query: { activeOnly: String(activeOnly) } },
+			),
 		};
 	},
-	output: (body) => {
-		const contracts = asObject(body).contracts;
+	output: (answer) => {
+		const contracts = asObject(answer).contracts;
 		return Array.isArray(contracts) ? contracts.map((contract) => asObject(contract)) : [];
 	},
-};
+});

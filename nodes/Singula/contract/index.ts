@@ -1,17 +1,15 @@
-import { cancelContract } from './cancel.operation';
-import { changeContract } from './change.operation';
-import { getContract } from './get.operation';
+import { defineResource } from '../../shared/engine/types';
+import { cancel } from './cancel.operation';
+import { change } from './change.operation';
+import { get } from './get.operation';
 import { getChangePaths } from './getChangePaths.operation';
-import { getManyContracts } from './getMany.operation';
-import { withdrawContractCancellation } from './withdrawCancellation.operation';
+import { getMany } from './getMany.operation';
+import { withdrawCancellation } from './withdrawCancellation.operation';
 import { withdrawChange } from './withdrawChange.operation';
 
-export const contractOperations = [
-	changeContract,
-	getContract,
-	getManyContracts,
-	getChangePaths,
-	withdrawChange,
-	cancelContract,
-	withdrawContractCancellation,
-];
+export const contract = defineResource({
+	value: 'contract',
+	name: 'Contract',
+	description: "A customer's subscription contract",
+	operations: [change, get, getMany, getChangePaths, withdrawChange, cancel, withdrawCancellation],
+});

@@ -2,7 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ItemFailure } from './failure';
-import type { FailureDetails } from './types';
+import type { FailureDetails } from './failure';
 
 export interface FailureOrigin {
 	provider: string;
@@ -36,12 +36,15 @@ export function errorObject(failure: FailureDetails, origin: FailureOrigin): IDa
 	};
 }
 
-/** The error thrown when the node stops the workflow; its description starts with `[category] code`. */
+/**
+ * The error thrown when the node stops the workflow, or when a dropdown or a webhook registration
+ * fails: its description starts with `[category] code`, so the editor shows the provider's message.
+ */
 export function toNodeError(
 	node: INode,
 	failure: FailureDetails,
 	origin: FailureOrigin,
-	itemIndex: number,
+	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	const description = `[${failure.category}] ${failure.code}${failure.description ? ` — ${failure.description}` : ''}`;
 	if (failure.code === 'INVALID_PARAMETER') {

@@ -1,12 +1,6 @@
-/** Escapes text for an XML element or attribute. Every value put into XML goes through here. */
-export function escapeXml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
-}
+import { escapeXml } from '../../../common/xml';
+
+export { escapeXml };
 
 /** An element read from XML, named by its local name (prefixes vary between SOAP operations). */
 export interface XmlElement {

@@ -6,11 +6,36 @@ const DIGITS = /^[0-9]{1,19}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 const DECIMAL = /^[0-9]+(\.[0-9]{1,2})?$/;
+/**
+ * Characters no provider can take: C0 controls other than tab and line breaks, U+FFFE/U+FFFF and
+ * lone surrogates (not allowed in XML, and not encodable in a URL).
+ */
+const UNSENDABLE_CHARACTER =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** How many records a list returns when Return All is off and no limit is given. */
+export const DEFAULT_LIST_LIMIT = 50;
 
 interface TextRules {
 	maxLength?: number;
-	/** IDs that go into a URL path must not contain a slash. */
-	noSlash?: boolean;
+	/** IDs that go into a URL path: no slash, and not "." or "..". */
+	pathSegment?: boolean;
+}
+
+/** A Luxon DateTime (what n8n's `$now` and date expressions give), read without importing Luxon. */
+interface DateTimeLike {
+	isValid: boolean;
+	toISODate(): string | null;
+}
+
+function isDateTimeLike(value: unknown): value is DateTimeLike {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as DateTimeLike).toISODate === 'function' &&
+		'isValid' in value
+	);
 }
 
 /** Text of a parameter value as typed; numbers from expressions keep their digits. */
@@ -62,14 +87,23 @@ export class ItemParameters {
 	optionalText(name: string, rules: TextRules = {}): string | undefined {
 		const text = asText(this.source(name));
 		if (text === '') return undefined;
+		if (UNSENDABLE_CHARACTER.test(text)) {
+			throw invalidParameter(
+				this.label(name),
+				'contains a control character or a broken symbol that cannot be sent',
+			);
+		}
 		if (rules.maxLength !== undefined && text.length > rules.maxLength) {
 			throw invalidParameter(
 				this.label(name),
 				`must be at most ${rules.maxLength} characters long`,
 			);
 		}
-		if (rules.noSlash && text.includes('/')) {
+		if (rules.pathSegment && text.includes('/')) {
 			throw invalidParameter(this.label(name), 'must not contain "/"');
+		}
+		if (rules.pathSegment && (text === '.' || text === '..')) {
+			throw invalidParameter(this.label(name), 'must not be "." or ".."');
 		}
 		return text;
 	}
@@ -107,10 +141,21 @@ export class ItemParameters {
 		return text;
 	}
 
-	/** A date as YYYY-MM-DD; a full timestamp from a date picker or expression is cut to its date. */
+	/**
+	 * A date as YYYY-MM-DD. A timestamp is cut to its calendar date in the zone it carries: an ISO
+	 * text with an offset keeps its own date, a Luxon DateTime (`$now.plus(...)`) its zone's date, a
+	 * JavaScript Date (which carries no zone) its UTC date.
+	 */
 	optionalDate(name: string): string | undefined {
 		const value = this.source(name);
-		const text = value instanceof Date ? value.toISOString() : asText(value);
+		let text: string;
+		if (value instanceof Date) {
+			text = Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString();
+		} else if (isDateTimeLike(value)) {
+			text = (value.isValid && value.toISODate()) || 'invalid';
+		} else {
+			text = asText(value);
+		}
 		if (text === '') return undefined;
 		const match = DATE_PREFIX.exec(text);
 		if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
@@ -136,6 +181,12 @@ export class ItemParameters {
 			);
 		}
 		return text;
+	}
+
+	/** The record limit of a list operation (Return All / Limit): undefined for all records. */
+	listLimit(): number | undefined {
+		if (this.boolean('returnAll')) return undefined;
+		return this.integer('limit', 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_LIST_LIMIT;
 	}
 
 	boolean(name: string): boolean | undefined {

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { ItemFailure } from './failure';
-import type { ProviderDefinition, RawResponse } from './types';
-import { effectiveUrl, insecureUrlReason } from './url';
+import { effectiveUrl, urlProblem } from '../../../common/url';
+import { ItemFailure } from '../engine/failure';
+import type { ProviderDefinition, RawResponse } from '../engine/types';
 
 export interface TransportOptions {
 	/** Automatic retries of 429 and 503 answers; 0 turns them off. */
@@ -24,7 +24,7 @@ const RETRIED_STATUSES = new Set([429, 503]);
 const MAX_WAIT_MS = 30000;
 const BACKOFF_BASE_MS = 500;
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 function headerValue(headers: RawResponse['headers'], name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
@@ -87,6 +87,15 @@ function transportFailure(error: unknown, timeoutMs: number): ItemFailure {
 	});
 }
 
+/** A credential whose base URL may not be used: nothing is sent. */
+export function baseUrlRefused(reason: string): ItemFailure {
+	return new ItemFailure({
+		message: `The credential's base URL was refused: ${reason}`,
+		category: 'validation',
+		code: 'INVALID_PARAMETER',
+	});
+}
+
 /**
  * Sends one request through n8n's credential-aware request helper and returns the answer whatever
  * its status, after retrying 429/503 answers. Proxies and credential handling are n8n's own.
@@ -97,14 +106,8 @@ export async function sendRequest(
 	request: IHttpRequestOptions,
 	options: TransportOptions,
 ): Promise<RawResponse> {
-	const refused = insecureUrlReason(effectiveUrl(request));
-	if (refused) {
-		throw new ItemFailure({
-			message: `The credential's base URL was refused: ${refused}`,
-			category: 'validation',
-			code: 'INVALID_PARAMETER',
-		});
-	}
+	const refused = urlProblem(effectiveUrl(request));
+	if (refused) throw baseUrlRefused(refused);
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
 		try {
@@ -136,13 +139,13 @@ export async function sendRequest(
  * One provider request: the node's credentials, n8n's authenticated send (with retries), then the
  * provider's own reading of the answer, which throws an ItemFailure for a fault.
  */
-export async function requestProvider<T>(
+export async function requestProvider<TRequest, TAnswer>(
 	context: RequestContext,
-	provider: ProviderDefinition<T>,
-	request: T,
+	provider: ProviderDefinition<TRequest, TAnswer>,
+	request: TRequest,
 	options: TransportOptions,
 	itemIndex?: number,
-): Promise<unknown> {
+): Promise<TAnswer> {
 	const credentials = await context.getCredentials(provider.credentialType, itemIndex);
 	const response = await sendRequest(
 		context,

@@ -1,11 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationDefinition, ResourceDefinition } from './types';
+import type { ResourceDefinition } from './types';
 
 function showFor(resource: string, operation?: string): INodeProperties['displayOptions'] {
 	return operation
 		? { show: { resource: [resource], operation: [operation] } }
 		: { show: { resource: [resource] } };
+}
+
+/**
+ * A field shown for one operation: its own display conditions are kept and the resource and
+ * operation added, as n8n's `updateDisplayOptions` does, so a field can also depend on another.
+ */
+function forOperation(field: INodeProperties, resource: string, operation: string): INodeProperties {
+	const own = field.displayOptions ?? {};
+	return {
+		...field,
+		displayOptions: {
+			...own,
+			show: { ...own.show, resource: [resource], operation: [operation] },
+		},
+	};
 }
 
 function listFields(resource: string, operation: string): INodeProperties[] {
@@ -23,7 +38,7 @@ function listFields(resource: string, operation: string): INodeProperties[] {
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 50,
+			default: 50, // DEFAULT_LIST_LIMIT; n8n's lint wants the literal here
 			description: 'Max number of results to return',
 			displayOptions: {
 				show: { resource: [resource], operation: [operation], returnAll: [false] },
@@ -62,12 +77,11 @@ export const transportOptionsField: INodeProperties = {
 };
 
 /**
- * The Resource and Operation dropdowns and every operation's fields, built from the operation
+ * The Resource and Operation dropdowns and every operation's fields, built from the resource
  * declarations so a new operation needs no change here.
  */
-export function buildOperationProperties<T>(
-	resources: ResourceDefinition[],
-	operations: Array<OperationDefinition<T>>,
+export function buildOperationProperties(
+	resources: ReadonlyArray<ResourceDefinition<unknown, unknown>>,
 ): INodeProperties[] {
 	const firstResource = resources[0].value;
 	const properties: INodeProperties[] = [
@@ -81,15 +95,14 @@ export function buildOperationProperties<T>(
 		},
 	];
 	for (const resource of resources) {
-		const own = operations.filter((operation) => operation.resource === resource.value);
-		const firstOperation = own[0].operation;
+		const firstOperation = resource.operations[0].operation;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: showFor(resource.value),
-			options: own
+			options: resource.operations
 				.map(({ name, operation, action, description }) => ({
 					name,
 					value: operation,
@@ -100,14 +113,13 @@ export function buildOperationProperties<T>(
 			default: firstOperation,
 		});
 	}
-	for (const operation of operations) {
-		for (const field of operation.fields) {
-			properties.push({
-				...field,
-				displayOptions: showFor(operation.resource, operation.operation),
-			});
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			for (const field of operation.fields) {
+				properties.push(forOperation(field, resource.value, operation.operation));
+			}
+			if (operation.list) properties.push(...listFields(resource.value, operation.operation));
 		}
-		if (operation.list) properties.push(...listFields(operation.resource, operation.operation));
 	}
 	properties.push(transportOptionsField);
 	return properties;

@@ -6,13 +6,10 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import {
-	DebitsuccessApi,
-	debitsuccessEndpoint,
-} from '../../credentials/DebitsuccessApi.credentials';
-import { ItemFailure } from '../shared/failure';
-import { insecureUrlReason } from '../shared/url';
-import { readSoapResponse, soapHttpRequest } from './soap';
+import { debitsuccessEndpoint, withUserElement } from '../../../common/debitsuccess';
+import { urlProblem } from '../../../common/url';
+import { ItemFailure } from '../../shared/engine/failure';
+import { readSoapResponse, soapHttpRequest } from '../soap';
 
 /** A reference no account has: with good credentials the service answers 08 "no record". */
 const PROBE_REFERENCE = 'N8N-CRED-TEST';
@@ -28,26 +25,24 @@ export async function testDebitsuccessCredentials(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const endpoint = debitsuccessEndpoint(data);
-	const refused = insecureUrlReason(endpoint);
+	const refused = urlProblem(endpoint, 'base');
 	if (refused) return { status: 'Error', message: `The service URL was refused: ${refused}` };
 
 	const request: IHttpRequestOptions = soapHttpRequest(endpoint, {
 		operation: 'GetCustomerAccountByAccountId',
 		fields: { AccountReferenceNo: PROBE_REFERENCE },
 	});
-	const authenticate = new DebitsuccessApi().authenticate as (
-		credentials: IDataObject,
-		options: IHttpRequestOptions,
-	) => Promise<IHttpRequestOptions>;
-	const signed = await authenticate(data, request);
 	// Credential tests are given only the legacy request helper by n8n (ICredentialTestFunctions).
 	const { request: legacyRequest } = this.helpers;
 	try {
 		const response = (await legacyRequest({
 			method: 'POST',
 			uri: endpoint,
-			headers: signed.headers,
-			body: signed.body,
+			headers: request.headers,
+			body: withUserElement(String(request.body), data),
+			// Never follow a redirect: the body holds the password.
+			followRedirect: false,
+			followAllRedirects: false,
 			resolveWithFullResponse: true,
 			simple: false,
 		})) as { statusCode: number; headers: IDataObject; body: unknown };

@@ -1,4 +1,30 @@
-import type { ErrorCategory, FailureDetails } from './types';
+/** The categories a flow branches on; fixed by the public contract. */
+export type ErrorCategory =
+	| 'validation'
+	| 'authentication'
+	| 'forbidden'
+	| 'protected'
+	| 'not_found'
+	| 'invalid_state'
+	| 'conflict'
+	| 'payment'
+	| 'rate_limited'
+	| 'unavailable'
+	| 'timeout'
+	| 'provider_error';
+
+/** Everything the error item carries, apart from where it happened (provider/resource/operation). */
+export interface FailureDetails {
+	message: string;
+	description: string | null;
+	httpCode: number | null;
+	code: string;
+	fault: string | null;
+	category: ErrorCategory;
+	retryable: boolean;
+	traceId: string | null;
+	details: unknown;
+}
 
 /** Categories a flow may simply retry later. */
 const RETRYABLE_CATEGORIES: ReadonlySet<ErrorCategory> = new Set(['rate_limited', 'unavailable']);
@@ -39,27 +65,4 @@ export function invalidParameter(parameter: string, rule: string): ItemFailure {
 		category: 'validation',
 		code: 'INVALID_PARAMETER',
 	});
-}
-
-/** Category of an HTTP status for providers that map faults by status alone. */
-export function categoryForHttpStatus(status: number): ErrorCategory {
-	switch (status) {
-		case 400:
-		case 422:
-			return 'validation';
-		case 401:
-			return 'authentication';
-		case 403:
-			return 'forbidden';
-		case 404:
-			return 'not_found';
-		case 409:
-			return 'conflict';
-		case 429:
-			return 'rate_limited';
-		case 503:
-			return 'unavailable';
-		default:
-			return status >= 400 && status < 500 ? 'validation' : 'provider_error';
-	}
 }
