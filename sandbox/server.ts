@@ -413,8 +413,9 @@ class SandboxServer implements Sandbox {
 				return jsonResponse(200, this.rateLimiter.all());
 			case 'POST chaos':
 				return this.adminCall(() => {
-					const config = parseAdminJson(body) as (ChaosConfig & { off?: boolean }) | null;
-					this.setChaos(config === null || config.off ? null : config);
+					const given = parseAdminJson(body) as (ChaosConfig & { off?: boolean }) | null;
+					const { off, ...config } = given ?? { off: true };
+					this.setChaos(off ? null : (config as ChaosConfig));
 				});
 			case 'GET applied':
 				return textResponse(200, toJson(this.applied, true), JSON_CONTENT_TYPE);

@@ -1,7 +1,12 @@
 /** Hostile provider answers (issue 9): redirects, echoing bodies, huge and gzip bodies, drips, broken connections. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { gunzipSync } from 'node:zlib';
-import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
+import {
+	SANDBOX_CREDENTIALS,
+	startSandbox,
+	type FaultRule,
+	type Sandbox,
+} from '../../sandbox/server';
 import {
 	DDCMS_CONTRACT,
 	ddcms,
@@ -11,15 +16,21 @@ import {
 	soapRequest,
 	TODAY,
 } from './helpers';
-import { exchange } from './rawClient';
+import { answeredNothing, exchange, waitFor, type ExchangeOptions } from './rawClient';
 
 let sandbox: Sandbox;
 const reasons = '/v1/memberships/self-service/contract-cancelation-reasons';
 const magiclineKey = { 'X-API-KEY': SANDBOX_CREDENTIALS.magicline.apiKey };
 const reasonsUrl = () => `${sandbox.urls.magicline}${reasons}`;
+/** GET the cancelation reasons over a fresh connection (with the full-scope key unless headers say otherwise). */
+const getReasons = (options: ExchangeOptions = {}) =>
+	exchange(reasonsUrl(), { headers: magiclineKey, ...options });
 const cancelScheduleUrl = () =>
 	`${sandbox.urls.accessPaySuite}/api/v3/client/DEMO/contract/${DDCMS_CONTRACT(1)}/cancelSchedule`;
 const ddcmsKey = { apiKey: SANDBOX_CREDENTIALS.accessPaySuite.apiKey };
+/** A rule for DDCMS cancelSchedule (contract 1 is Active, so the write succeeds when handled). */
+const onCancelSchedule = (rule: FaultRule) =>
+	sandbox.inject({ provider: 'accessPaySuite', pathIncludes: 'cancelSchedule', ...rule });
 const scheduleStatus = () =>
 	sandbox.state.accessPaySuite.contracts.get(DDCMS_CONTRACT(1))?.scheduleStatus;
 
@@ -58,7 +69,7 @@ describe('redirects', () => {
 			status: 307,
 			location: 'http://198.51.100.7/steal?key={{url:header:x-api-key}}',
 		});
-		const reply = await exchange(reasonsUrl(), { headers: { 'X-API-KEY': 'k&y 1' } });
+		const reply = await getReasons({ headers: { 'X-API-KEY': 'k&y 1' } });
 		expect(reply.headers.location).toBe('http://198.51.100.7/steal?key=k%26y%201');
 	});
 });
@@ -71,14 +82,14 @@ describe('extra headers', () => {
 			body: '{}',
 			headers: { 'X-Upstream': 'proxy-1', 'Set-Cookie': 'session=abc' },
 		});
-		const injected = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const injected = await getReasons();
 		expect([injected.headers['x-upstream'], injected.headers['set-cookie']]).toEqual([
 			'proxy-1',
 			['session=abc'],
 		]);
 
 		sandbox.inject({ provider: 'magicline', headers: { 'X-Trace': 'trace-7' } });
-		const normal = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const normal = await getReasons();
 		expect([normal.status, normal.headers['x-trace']]).toEqual([200, 'trace-7']);
 		expect(JSON.parse(normal.body.toString())).toContainEqual({
 			cancelationReasonId: 1001,
@@ -100,7 +111,7 @@ describe('echo templates', () => {
 			body: '{"errorMessage":"Unknown key {{json:header:x-api-key}}","errorCode":"UNAUTHORIZED","raw":"{{header:X-API-KEY}}"}',
 		});
 		const key = 'k"e\\y';
-		const reply = await exchange(reasonsUrl(), { headers: { 'X-API-KEY': key } });
+		const reply = await getReasons({ headers: { 'X-API-KEY': key } });
 		expect(reply.status).toBe(401);
 		const text = reply.body.toString();
 		expect(JSON.parse(text.replace(`"raw":"${key}"`, '"raw":""')).errorMessage).toBe(
@@ -147,7 +158,7 @@ describe('echo templates', () => {
 describe('gzip and generated bodies', () => {
 	it('gzips an injected body and a normal answer', async () => {
 		sandbox.inject({ provider: 'magicline', status: 200, body: '{"ok":true}', gzip: true });
-		const injected = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const injected = await getReasons();
 		expect(injected.headers['content-encoding']).toBe('gzip');
 		expect(Number(injected.headers['content-length'])).toBe(injected.bytes);
 		expect(gunzipSync(injected.body).toString()).toBe('{"ok":true}');
@@ -163,7 +174,7 @@ describe('gzip and generated bodies', () => {
 
 	it('generates exactly bodyBytes bytes of valid JSON, by default and from a chunk', async () => {
 		sandbox.inject({ provider: 'magicline', status: 200, bodyBytes: 1000 });
-		const padded = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const padded = await getReasons();
 		expect([padded.bytes, padded.headers['content-length']]).toEqual([1000, '1000']);
 		expect(Object.keys(JSON.parse(padded.body.toString()))).toEqual(['padding']);
 
@@ -175,7 +186,7 @@ describe('gzip and generated bodies', () => {
 			bodyChunk: '{"id":1},',
 			bodySuffix: '{"id":0}]',
 		});
-		const list = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const list = await getReasons();
 		expect(list.bytes).toBe(1_000_003);
 		const records = JSON.parse(list.body.toString()) as unknown[];
 		expect(records).toHaveLength(Math.floor((1_000_003 - 10) / 9) + 1);
@@ -194,7 +205,7 @@ describe('gzip and generated bodies', () => {
 		const startRss = process.memoryUsage().rss;
 		try {
 			sandbox.inject({ provider: 'magicline', status: 200, bodyBytes: 150 * 1024 * 1024 });
-			const plain = await exchange(reasonsUrl(), { headers: magiclineKey, discardBody: true });
+			const plain = await getReasons({ discardBody: true });
 			expect([plain.status, plain.error, plain.bytes]).toEqual([200, undefined, 150 * 1024 * 1024]);
 
 			sandbox.inject({
@@ -203,11 +214,7 @@ describe('gzip and generated bodies', () => {
 				bodyBytes: 100 * 1024 * 1024,
 				gzip: true,
 			});
-			const zipped = await exchange(reasonsUrl(), {
-				headers: magiclineKey,
-				discardBody: true,
-				inflate: true,
-			});
+			const zipped = await getReasons({ discardBody: true, inflate: true });
 			expect(zipped.headers['content-encoding']).toBe('gzip');
 			expect(zipped.headers['transfer-encoding']).toBe('chunked'); // compressed on the fly
 			expect(zipped.inflatedBytes).toBe(100 * 1024 * 1024);
@@ -224,7 +231,7 @@ describe('dripping bodies', () => {
 	it('sends the headers at once and the body one byte every dripMs', async () => {
 		const body = '{"ok":true}';
 		sandbox.inject({ provider: 'magicline', status: 200, body, dripMs: 25 });
-		const reply = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const reply = await getReasons();
 		expect(reply.body.toString()).toBe(body);
 		expect(reply.headersAt! - reply.startedAt).toBeLessThan(150);
 		expect(reply.chunkTimes.length).toBeGreaterThanOrEqual(body.length - 2); // nagle may merge one or two
@@ -233,7 +240,7 @@ describe('dripping bodies', () => {
 
 	it('drips a normal answer too, and stops when the client goes away', async () => {
 		sandbox.inject({ provider: 'magicline', dripMs: 10 });
-		const reply = await exchange(reasonsUrl(), { headers: magiclineKey, abortAfterMs: 100 });
+		const reply = await getReasons({ abortAfterMs: 100 });
 		expect(reply.status).toBe(200);
 		expect(reply.error).toBeDefined();
 		expect(reply.bytes).toBeLessThan(30);
@@ -263,11 +270,7 @@ describe('connections broken mid-answer', () => {
 	});
 
 	it('resetAfterHeaders on a normal answer: applied, then the body is cut (fetch: status, then a throw)', async () => {
-		sandbox.inject({
-			provider: 'accessPaySuite',
-			pathIncludes: 'cancelSchedule',
-			resetAfterHeaders: true,
-		});
+		onCancelSchedule({ resetAfterHeaders: true });
 		const response = await fetch(cancelScheduleUrl(), { method: 'POST', headers: ddcmsKey });
 		expect(response.status).toBe(200);
 		await expect(response.text()).rejects.toThrow();
@@ -283,20 +286,16 @@ describe('connections broken mid-answer', () => {
 	});
 
 	it('applyThenDrop applies the action and sends nothing; drop applies nothing', async () => {
-		sandbox.inject({
-			provider: 'accessPaySuite',
-			pathIncludes: 'cancelSchedule',
-			applyThenDrop: true,
-		});
+		onCancelSchedule({ applyThenDrop: true });
 		const applied = await exchange(cancelScheduleUrl(), { method: 'POST', headers: ddcmsKey });
-		expect([applied.status, applied.error !== undefined]).toEqual([undefined, true]);
+		expect(answeredNothing(applied)).toBe(true);
 		expect(scheduleStatus()).toBe('Terminated');
 		expect(sandbox.applied).toHaveLength(1);
 
 		sandbox.reset();
-		sandbox.inject({ provider: 'accessPaySuite', pathIncludes: 'cancelSchedule', drop: true });
+		onCancelSchedule({ drop: true });
 		const dropped = await exchange(cancelScheduleUrl(), { method: 'POST', headers: ddcmsKey });
-		expect([dropped.status, dropped.error !== undefined]).toEqual([undefined, true]);
+		expect(answeredNothing(dropped)).toBe(true);
 		expect(scheduleStatus()).toBe('Active');
 		expect(sandbox.applied).toEqual([]);
 		expect(sandbox.requests).toHaveLength(1);
@@ -321,7 +320,7 @@ describe('over the admin endpoint', () => {
 			}),
 		});
 		expect(injected.status).toBe(200);
-		const reply = await exchange(reasonsUrl(), { headers: magiclineKey });
+		const reply = await getReasons();
 		expect([reply.status, reply.headers.location, reply.headers['x-hop']]).toEqual([
 			302,
 			'http://198.51.100.7/',
@@ -335,9 +334,3 @@ describe('over the admin endpoint', () => {
 		expect(refused.status).toBe(400);
 	});
 });
-
-/** Polls a condition (bounded: 2 s). */
-async function waitFor(condition: () => boolean): Promise<void> {
-	for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-	expect(condition()).toBe(true);
-}

@@ -3,6 +3,7 @@
  * keep-alive reuse, no automatic decompression or redirects), and it resolves whatever happens, reporting the status
  * it saw, the bytes, their arrival times and the error that ended the exchange.
  */
+import { expect } from '@jest/globals';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { createGunzip } from 'node:zlib';
 
@@ -106,4 +107,15 @@ export function exchange(url: string, options: ExchangeOptions = {}): Promise<Ex
 		outgoing.on('error', finish);
 		outgoing.end(options.body);
 	});
+}
+
+/** The connection ended without any status line (a drop). */
+export function answeredNothing(reply: Exchange): boolean {
+	return reply.status === undefined && reply.error !== undefined;
+}
+
+/** Polls a condition (bounded: 2 s). */
+export async function waitFor(condition: () => boolean): Promise<void> {
+	for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+	expect(condition()).toBe(true);
 }
