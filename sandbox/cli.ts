@@ -28,6 +28,8 @@ function banner(sandbox: Sandbox): string {
 		`  password      ${debitsuccess.password}`,
 		'',
 		`Admin: POST ${sandbox.url}/__sandbox/reset | POST /__sandbox/inject | POST /__sandbox/latency | GET /__sandbox/requests | GET /__sandbox/state`,
+		'       POST|GET /__sandbox/rate-limit | POST /__sandbox/chaos | GET /__sandbox/applied | GET /__sandbox/stats | POST /__sandbox/reset-peak',
+		'       (Magicline is rate-limited as documented: 1,000 requests per endpoint per minute; see sandbox/README.md "Knobs")',
 		`Events: POST ${sandbox.url}/__sandbox/events sends a provider webhook event to your trigger URL (curl examples: sandbox/README.md "Events")`,
 		'Press Ctrl+C to stop.',
 	].join('\n');

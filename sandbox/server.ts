@@ -1,9 +1,13 @@
 /**
  * The provider sandbox: one loopback HTTP server standing in for the four billing APIs, with recorded requests,
- * injectable faults, latency and live state for assertions. See sandbox/README.md.
+ * injectable faults (hostile answers included), rate limits, seeded chaos, latency, applied-action counts and live
+ * state for assertions. See sandbox/README.md.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { appliedAction, soapOperation } from './applied';
+import { Chaos, type ChaosConfig } from './chaos';
 import { currentUtcDate, isIsoDate } from './dates';
 import {
 	EVENT_TIMEOUT_MS,
@@ -13,6 +17,18 @@ import {
 	type SentEvent,
 } from './events';
 import {
+	DEFAULT_BODY_CHUNK,
+	DEFAULT_BODY_PREFIX,
+	DEFAULT_BODY_SUFFIX,
+	generatedBody,
+	renderTemplate,
+	sendAnswer,
+	sleep,
+	wholeBody,
+	type Outgoing,
+	type SendShape,
+} from './hostile';
+import {
 	flattenHeaders,
 	JSON_CONTENT_TYPE,
 	jsonResponse,
@@ -20,17 +36,19 @@ import {
 	ProviderFailure,
 	readBody,
 	textResponse,
-	withHeaders,
 } from './http';
 import { JsonSyntaxError, parseJsonLossless, toJson } from './json';
-import { Knobs, type FaultRule } from './knobs';
+import { Knobs, type FaultRule, type LatencyOptions } from './knobs';
+import { endpointKey, RateLimiter, type RateLimit } from './rateLimit';
 import { accessPaySuite } from './providers/accessPaySuite';
 import { debitsuccess } from './providers/debitsuccess';
 import { magicline } from './providers/magicline';
 import { singula } from './providers/singula';
 import { createSeedState } from './seed';
+import { escapeXmlAttribute, escapeXmlText } from './xml';
 import type { SandboxState } from './state';
 import type {
+	AppliedAction,
 	ProviderModule,
 	ProviderName,
 	ProviderRequest,
@@ -38,9 +56,13 @@ import type {
 	RecordedRequest,
 } from './types';
 
-export type { FaultRule } from './knobs';
+export type { FaultRule, LatencyOptions } from './knobs';
+export type { ChaosConfig } from './chaos';
+export type { RateLimit } from './rateLimit';
+export { MAGICLINE_RATE_LIMIT, endpointKey } from './rateLimit';
+export { mulberry32 } from './chaos';
 export type { EventProvider, SandboxEvent, SentEvent } from './events';
-export type { ProviderName, RecordedRequest } from './types';
+export type { AppliedAction, ChaosOutcome, ProviderName, RecordedRequest } from './types';
 export type * from './state';
 export { SANDBOX_CREDENTIALS } from './credentials';
 export { singulaSignature, verifySingulaHmac } from './providers/singula';
@@ -63,9 +85,25 @@ export interface Sandbox {
 	requests: RecordedRequest[];
 	/** Queues a fault; a matching request consumes it (times--) before normal handling. */
 	inject(rule: FaultRule): void;
-	/** Delay before every response. */
-	setLatency(ms: number): void;
-	/** Reseeds the state and clears requests, fault rules and latency. */
+	/** Delay before every response, plus a random 0..jitterMs (seeded when chaos has a seed). */
+	setLatency(ms: number, options?: LatencyOptions): void;
+	/** A provider's rate limit (null = none); Magicline's documented 1,000/60 s per endpoint is on by default. */
+	setRateLimit(provider: ProviderName, limit: RateLimit | null): void;
+	getRateLimit(provider: ProviderName): Required<RateLimit> | null;
+	/** Seeded chaos for every provider request (null = off). */
+	setChaos(config: ChaosConfig | null): void;
+	/** Every state-changing request a handler completed with success, also when the socket was dropped after. */
+	applied: AppliedAction[];
+	/** Provider requests received and not yet answered (or dropped). */
+	readonly inFlight: number;
+	/** The most provider requests in flight at once since the last reset() or resetPeak(). */
+	readonly peakInFlight: number;
+	/** Starts peakInFlight again from the current inFlight. */
+	resetPeak(): void;
+	/**
+	 * Reseeds the state; clears requests, applied actions, sent events, fault rules, latency, chaos and the peak;
+	 * restores the default rate limits.
+	 */
 	reset(): void;
 	/** The live state (the same object across resets; its provider slices are replaced). */
 	state: SandboxState;
@@ -95,9 +133,14 @@ class SandboxServer implements Sandbox {
 	url = '';
 	urls = {} as Record<ProviderName, string>;
 	readonly requests: RecordedRequest[] = [];
+	readonly applied: AppliedAction[] = [];
 	readonly sentEvents: SentEvent[] = [];
 	readonly state: SandboxState;
+	inFlight = 0;
+	peakInFlight = 0;
 	private readonly knobs = new Knobs();
+	private readonly rateLimiter = new RateLimiter();
+	private readonly chaos = new Chaos();
 	private readonly server: Server;
 	/** Bumped by reset(), so an event still in flight then is not recorded afterwards. */
 	private generation = 0;
@@ -110,7 +153,10 @@ class SandboxServer implements Sandbox {
 			this.handle(request, response).catch((error: unknown) => {
 				console.error('[sandbox] request failed:', error);
 				if (!response.headersSent)
-					writeResponse(response, textResponse(500, 'sandbox internal error', 'text/plain'));
+					void sendAnswer(
+						response,
+						outgoing(textResponse(500, 'sandbox internal error', 'text/plain')),
+					);
 			});
 		});
 	}
@@ -132,16 +178,36 @@ class SandboxServer implements Sandbox {
 		this.knobs.inject(rule);
 	}
 
-	setLatency(ms: number): void {
-		this.knobs.setLatency(ms);
+	setLatency(ms: number, options?: LatencyOptions): void {
+		this.knobs.setLatency(ms, options);
+	}
+
+	setRateLimit(provider: ProviderName, limit: RateLimit | null): void {
+		this.rateLimiter.set(provider, limit);
+	}
+
+	getRateLimit(provider: ProviderName): Required<RateLimit> | null {
+		return this.rateLimiter.get(provider);
+	}
+
+	setChaos(config: ChaosConfig | null): void {
+		this.chaos.set(config);
+	}
+
+	resetPeak(): void {
+		this.peakInFlight = this.inFlight;
 	}
 
 	reset(): void {
 		Object.assign(this.state, createSeedState(this.today()));
 		this.requests.length = 0;
+		this.applied.length = 0;
 		this.sentEvents.length = 0;
 		this.generation += 1;
 		this.knobs.clear();
+		this.rateLimiter.clear();
+		this.chaos.clear();
+		this.resetPeak();
 	}
 
 	async sendEvent(event: SandboxEvent): Promise<SentEvent> {
@@ -174,25 +240,32 @@ class SandboxServer implements Sandbox {
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const receivedAt = performance.timeOrigin + performance.now();
 		const target = request.url ?? '/';
 		const queryStart = target.indexOf('?');
 		// Kept raw (still percent-encoded): Singula signs exactly this text. Node refuses raw non-ASCII request lines.
 		const path = queryStart < 0 ? target : target.slice(0, queryStart);
 		const rawQuery = queryStart < 0 ? '' : target.slice(queryStart + 1);
-		const body = await readBody(request);
-		if (path.startsWith(ADMIN_PREFIX))
-			return writeResponse(response, await this.handleAdmin(request.method ?? 'GET', path, body));
 		const provider = PROVIDERS.find(
 			(candidate) => path === candidate.prefix || path.startsWith(candidate.prefix + '/'),
 		);
+		if (provider) this.trackInFlight(response);
+		const body = await readBody(request);
+		if (path.startsWith(ADMIN_PREFIX))
+			return sendAnswer(
+				response,
+				outgoing(await this.handleAdmin(request.method ?? 'GET', path, body)),
+			);
 		if (!provider) {
 			const known = PROVIDERS.map((p) => p.prefix).join(', ');
-			return writeResponse(
+			return sendAnswer(
 				response,
-				textResponse(
-					404,
-					`No sandbox provider at ${path}. Providers live under ${known}.`,
-					'text/plain; charset=utf-8',
+				outgoing(
+					textResponse(
+						404,
+						`No sandbox provider at ${path}. Providers live under ${known}.`,
+						'text/plain; charset=utf-8',
+					),
 				),
 			);
 		}
@@ -204,43 +277,95 @@ class SandboxServer implements Sandbox {
 			rawQuery,
 			headers: flattenHeaders(request),
 			body,
+			receivedAt,
 		};
 		this.requests.push(recorded);
-		await this.respond(
-			provider,
-			{ ...recorded, providerPath: path.slice(provider.prefix.length) },
-			response,
-		);
+		await this.respond(provider, recorded, response);
 	}
 
-	/** Applies a matching fault rule (delay, drop or injected status), else lets the provider answer. */
+	/** Counts the request as in flight until its response is finished or its connection closed. */
+	private trackInFlight(response: ServerResponse): void {
+		this.inFlight += 1;
+		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+		response.once('close', () => (this.inFlight -= 1));
+	}
+
+	/**
+	 * In order: a matching fault rule (delay, drop, injected answer), else the request's chaos outcome, then the
+	 * provider's rate limit, then the provider itself; the answer is then delayed by the latency and sent shaped by
+	 * the rule (headers, gzip, drip, reset after headers) or dropped (applyThenDrop, chaos dropAfter).
+	 */
 	private async respond(
 		provider: ProviderModule,
-		request: ProviderRequest,
+		recorded: RecordedRequest,
 		response: ServerResponse,
 	): Promise<void> {
 		const rule = this.knobs.takeMatchingRule({
 			provider: provider.name,
-			method: request.method,
-			path: request.path,
+			method: recorded.method,
+			path: recorded.path,
 		});
+		// Drawn for every request, so the outcomes follow the request order whatever the rules do.
+		const drawn = this.chaos.draw(provider.name);
+		const chaos = rule ? undefined : drawn; // a request that meets a rule is the rule's
+		if (chaos) recorded.chaos = chaos.outcome;
 		if (rule?.delayMs) await sleep(rule.delayMs);
-		if (rule?.drop) {
-			response.socket?.destroy();
-			return;
+		if (rule?.drop || chaos?.outcome === 'dropBefore') return dropConnection(response);
+		if (rule?.status !== undefined)
+			return this.answer(response, injectedAnswer(provider, rule, recorded), rule);
+		if (chaos?.outcome === 'rate429')
+			return this.answer(response, tooManyRequests(provider, chaos.retryAfterSeconds));
+		if (chaos?.outcome === 'rate503')
+			return this.answer(response, outgoing(provider.faultResponse(503)));
+		if (chaos?.outcome === 'slow') await sleep(this.chaos.slowMs);
+		const soapAction =
+			provider.name === 'debitsuccess' ? soapOperation(recorded.headers.soapaction) : undefined;
+		const retryAfter = this.rateLimiter.take(
+			provider.name,
+			endpointKey(recorded.method, recorded.path, soapAction),
+			Date.now(),
+		);
+		if (retryAfter !== undefined)
+			return this.answer(response, tooManyRequests(provider, retryAfter), rule);
+		const { answer, events } = this.runProvider(provider, {
+			...recorded,
+			providerPath: recorded.path.slice(provider.prefix.length),
+		});
+		const applied = appliedAction(
+			provider.name,
+			recorded,
+			answer,
+			performance.timeOrigin + performance.now(),
+		);
+		if (applied) this.applied.push(applied);
+		if (rule?.applyThenDrop || chaos?.outcome === 'dropAfter') {
+			await this.latency();
+			dropConnection(response);
+		} else {
+			await this.answer(response, outgoing(answer, ruleHeaders(rule, recorded)), rule);
 		}
-		const { answer, events } =
-			rule?.status !== undefined
-				? { answer: injectedResponse(provider, rule, rule.status), events: [] }
-				: this.runProvider(provider, request);
-		if (this.knobs.latencyMs > 0) await sleep(this.knobs.latencyMs);
-		writeResponse(response, answer);
-		// Fire-and-forget, after the answer: a slow or dead subscriber never delays the write.
+		// Fire-and-forget, after the answer: a slow or dead subscriber never delays the write. The action was applied,
+		// so the provider sends its events also when the answer never reached the client.
 		for (const event of events) {
 			this.sendEvent(event).catch((error: unknown) =>
 				console.error('[sandbox] event not sent:', error),
 			);
 		}
+	}
+
+	/** Waits the latency (plus jitter), then sends. */
+	private async answer(
+		response: ServerResponse,
+		answer: Outgoing,
+		shape?: SendShape,
+	): Promise<void> {
+		await this.latency();
+		await sendAnswer(response, answer, shape);
+	}
+
+	private async latency(): Promise<void> {
+		const delay = this.knobs.latencyFor(() => this.chaos.jitter());
+		if (delay > 0) await sleep(delay);
 	}
 
 	/** The provider's answer and the events it emitted (dropped when it failed with a ProviderFailure). */
@@ -272,9 +397,39 @@ class SandboxServer implements Sandbox {
 			case 'POST inject':
 				return this.adminCall(() => this.inject(parseAdminJson(body) as FaultRule));
 			case 'POST latency':
-				return this.adminCall(() =>
-					this.setLatency(Number((parseAdminJson(body) as { ms?: unknown }).ms)),
-				);
+				return this.adminCall(() => {
+					const { ms, jitterMs } = parseAdminJson(body) as { ms?: unknown; jitterMs?: unknown };
+					this.setLatency(Number(ms), { jitterMs: jitterMs === undefined ? 0 : Number(jitterMs) });
+				});
+			case 'POST rate-limit':
+				return this.adminCall(() => {
+					const { provider, off, ...limit } = parseAdminJson(body) as {
+						provider: ProviderName;
+						off?: boolean;
+					} & RateLimit;
+					this.setRateLimit(provider, off ? null : limit);
+				});
+			case 'GET rate-limit':
+				return jsonResponse(200, this.rateLimiter.all());
+			case 'POST chaos':
+				return this.adminCall(() => {
+					const given = parseAdminJson(body) as (ChaosConfig & { off?: boolean }) | null;
+					const { off, ...config } = given ?? { off: true };
+					this.setChaos(off ? null : (config as ChaosConfig));
+				});
+			case 'GET applied':
+				return textResponse(200, toJson(this.applied, true), JSON_CONTENT_TYPE);
+			case 'GET stats':
+				return jsonResponse(200, {
+					inFlight: this.inFlight,
+					peakInFlight: this.peakInFlight,
+					requests: this.requests.length,
+					applied: this.applied.length,
+					rss: process.memoryUsage().rss,
+				});
+			case 'POST reset-peak':
+				this.resetPeak();
+				return jsonResponse(200, { ok: true });
 			case 'GET requests':
 				return textResponse(200, toJson(this.requests, true), JSON_CONTENT_TYPE);
 			case 'GET state':
@@ -314,33 +469,71 @@ function parseAdminJson(body: string): unknown {
 	return JSON.parse(body || '{}');
 }
 
-/** The injected status with the rule's body, or the provider's usual error body for it. */
-function injectedResponse(
+/** A provider response as sent: whole body, plus any extra headers. */
+function outgoing(answer: ProviderResponse, headers: Record<string, string> = {}): Outgoing {
+	return {
+		status: answer.status,
+		headers: { ...answer.headers, ...headers },
+		body: wholeBody(answer.body),
+	};
+}
+
+/** The rule's extra headers, placeholders filled from the request. */
+function ruleHeaders(
+	rule: FaultRule | undefined,
+	request: RecordedRequest,
+): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(rule?.headers ?? {}))
+		headers[name.toLowerCase()] = renderTemplate(value, request);
+	return headers;
+}
+
+/** A 429 in the provider's own error format with Retry-After in seconds. */
+function tooManyRequests(provider: ProviderModule, retryAfterSeconds: number): Outgoing {
+	return outgoing(provider.faultResponse(429), { 'retry-after': String(retryAfterSeconds) });
+}
+
+const isRedirect = (status: number) => status >= 300 && status <= 399;
+
+/**
+ * The injected status with the rule's body (templated, or generated and streamed for `bodyBytes`), or the provider's
+ * usual error body for it; a redirect with a Location gets a short HTML note instead, as web servers send.
+ */
+function injectedAnswer(
 	provider: ProviderModule,
 	rule: FaultRule,
-	status: number,
-): ProviderResponse {
-	const standard = provider.faultResponse(status);
-	const contentType = rule.contentType ?? standard.headers['content-type'] ?? JSON_CONTENT_TYPE;
-	const answer =
-		rule.body !== undefined
-			? textResponse(status, rule.body, contentType)
-			: withHeaders(standard, { 'content-type': contentType });
-	return rule.retryAfter !== undefined
-		? withHeaders(answer, { 'retry-after': rule.retryAfter })
-		: answer;
+	request: RecordedRequest,
+): Outgoing {
+	const status = rule.status as number;
+	const location = rule.location === undefined ? undefined : renderTemplate(rule.location, request);
+	const standard =
+		location !== undefined && isRedirect(status)
+			? textResponse(status, redirectNote(location), 'text/html; charset=utf-8')
+			: provider.faultResponse(status);
+	const headers: Record<string, string> = {
+		...standard.headers,
+		'content-type': rule.contentType ?? standard.headers['content-type'] ?? JSON_CONTENT_TYPE,
+	};
+	if (rule.retryAfter !== undefined) headers['retry-after'] = rule.retryAfter;
+	if (location !== undefined) headers.location = location;
+	const body =
+		rule.bodyBytes !== undefined
+			? generatedBody({
+					bytes: rule.bodyBytes,
+					prefix: renderTemplate(rule.bodyPrefix ?? DEFAULT_BODY_PREFIX, request),
+					chunk: rule.bodyChunk ?? DEFAULT_BODY_CHUNK,
+					suffix: renderTemplate(rule.bodySuffix ?? DEFAULT_BODY_SUFFIX, request),
+				})
+			: wholeBody(rule.body !== undefined ? renderTemplate(rule.body, request) : standard.body);
+	return { status, headers: { ...headers, ...ruleHeaders(rule, request) }, body };
 }
 
-function writeResponse(response: ServerResponse, answer: ProviderResponse): void {
-	if (response.destroyed) return; // the client went away (or close() ran) while a delay was pending
-	response.writeHead(answer.status, {
-		...answer.headers,
-		'content-length': String(Buffer.byteLength(answer.body)),
-	});
-	response.end(answer.body);
+function redirectNote(location: string): string {
+	return `<html><body>Moved: <a href="${escapeXmlAttribute(location)}">${escapeXmlText(location)}</a></body></html>`;
 }
 
-/** Unref'd so a pending delay never keeps the process (or jest) alive. */
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+/** Destroys the connection without an answer: the client sees a reset or a closed socket. */
+function dropConnection(response: ServerResponse): void {
+	response.socket?.destroy();
 }

@@ -23,6 +23,29 @@ export interface RecordedRequest {
 	/** Header names lower-cased. */
 	headers: Record<string, string>;
 	body: string;
+	/** When the request line arrived: ms since the epoch, sub-millisecond (performance.timeOrigin + now()). */
+	receivedAt: number;
+	/** The chaos outcome this request got, when chaos is on and it got one. */
+	chaos?: ChaosOutcome;
+}
+
+export type ChaosOutcome = 'rate429' | 'rate503' | 'dropBefore' | 'dropAfter' | 'slow';
+
+/** One state-changing request a provider handler completed with success (kept in `sandbox.applied`). */
+export interface AppliedAction {
+	provider: ProviderName;
+	method: string;
+	/** Raw path as received, provider prefix included. */
+	path: string;
+	rawQuery: string;
+	/** The request body as received. */
+	body: string;
+	/** The HTTP status the handler answered (sent or not: the connection may have been dropped after). */
+	status: number;
+	/** Debitsuccess: the operation named by the SOAPAction, e.g. `CancelAccount`. */
+	soapAction?: string;
+	/** When the handler completed: ms since the epoch, like `receivedAt`. */
+	at: number;
 }
 
 /** What a provider module is given: the recorded request plus the path below the provider's prefix. */
