@@ -125,7 +125,7 @@ function checkRegular(schedule: DdcmsSchedule, query: QueryValues, start: string
 	}
 	const needs = (name: string, expected: string) => {
 		if (query[name] === undefined)
-			invalid(`${name} is required for a ${schedule.frequency} schedule`);
+			invalid(`${name} is required for a schedule of frequency ${schedule.frequency}`);
 		if (query[name] !== expected)
 			invalid(`${name} must match the start date ${start} (${expected})`);
 	};
