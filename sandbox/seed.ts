@@ -16,12 +16,14 @@ import type {
 	SandboxState,
 	SingulaContract,
 	SingulaContractBehaviour,
+	SingulaCustomer,
 	SingulaState,
 } from './state';
 
 export const DDCMS_CUSTOMER_1 = 'c0000000-0000-4000-8000-000000000001';
 export const DDCMS_CUSTOMER_2 = 'c0000000-0000-4000-8000-000000000002';
 export const SINGULA_CUSTOMER_ID = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01';
+export const SINGULA_CUSTOMER_2_ID = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f02';
 
 /** GUID-like id with a one-letter kind and a running number, e.g. ('a', 1) → a0000000-0000-4000-8000-000000000001. */
 export function seedGuid(kind: string, n: number): string {
@@ -370,7 +372,46 @@ function seedSingula(today: string): SingulaState {
 		behaviour,
 		...fields,
 	});
+	const customer = (
+		customerId: string,
+		fields: Pick<SingulaCustomer, 'externalUniqueIdentifier' | 'firstName' | 'lastName' | 'email'> &
+			Partial<SingulaCustomer>,
+	): SingulaCustomer => ({
+		customerId,
+		username: fields.email,
+		dateOfBirth: null,
+		title: '-',
+		phone: null,
+		active: true,
+		addresses: [
+			{ addressType: 'HOME', countryCode: 'GBR', line1: '1 Sandbox Street', postCode: 'AB1 2CD' },
+		],
+		customAttributes: [],
+		creationDate: `${addDays(today, -200)}T07:19:21+01:00`,
+		referAFriendCode: 'PIh70mZL',
+		...fields,
+	});
 	return {
+		customers: byKey(
+			[
+				customer(SINGULA_CUSTOMER_ID, {
+					externalUniqueIdentifier: '100471887',
+					firstName: 'Ada',
+					lastName: 'Lovelace',
+					email: 'ada@example.com',
+					dateOfBirth: '1985-12-10',
+					customAttributes: [{ name: 'accepted_terms', value: '2029-06-29' }],
+				}),
+				customer(SINGULA_CUSTOMER_2_ID, {
+					externalUniqueIdentifier: 'crm-alan',
+					firstName: 'Alan',
+					lastName: 'Turing',
+					email: 'alan@example.com',
+					active: false,
+				}),
+			],
+			(c) => c.customerId,
+		),
 		contracts: byKey(
 			[
 				contract('80001', 'normal'),

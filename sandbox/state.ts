@@ -244,7 +244,28 @@ export interface SingulaContract {
 	behaviour: SingulaContractBehaviour;
 }
 
+export interface SingulaCustomer {
+	/** A UUID. */
+	customerId: string;
+	/** Digit text is written as a JSON number, as Singula does. */
+	externalUniqueIdentifier: string;
+	username: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	dateOfBirth: string | null;
+	title: string;
+	phone: string | null;
+	active: boolean;
+	addresses: Array<{ addressType: string; countryCode: string; line1: string; postCode: string }>;
+	customAttributes: Array<{ name: string; value: string }>;
+	creationDate: string;
+	referAFriendCode: string;
+}
+
 export interface SingulaState {
+	/** By customerId (lower-case UUID). */
+	customers: Map<string, SingulaCustomer>;
 	/** By contractId (string, compared as text). */
 	contracts: Map<string, SingulaContract>;
 }

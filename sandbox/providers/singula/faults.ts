@@ -61,6 +61,12 @@ export const FAULTS = {
 		fault: 'SystemFailureFault',
 		userMessage: 'System Failure, Please try again later',
 	},
+	// Status not seen (the public client only shows the code and texts): 404 is inferred.
+	90068: {
+		status: 404,
+		fault: 'CustomerNotLocated',
+		userMessage: 'Customer cannot be located',
+	},
 	90063: {
 		status: 400,
 		fault: 'UnableToCrossgradeFault',

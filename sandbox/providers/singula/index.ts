@@ -9,12 +9,13 @@ import type {
 	ProviderResponse,
 } from '../../types';
 import { CONTRACT_ROUTES } from './contracts';
+import { CUSTOMER_ROUTES } from './customers';
 import { authenticationFailed, statusError } from './faults';
 import { verifySingulaHmac } from './hmac';
 
 export { singulaSignature, verifySingulaHmac } from './hmac';
 
-const ROUTES: Route[] = [...CONTRACT_ROUTES];
+const ROUTES: Route[] = [...CONTRACT_ROUTES, ...CUSTOMER_ROUTES];
 
 // ---- module ---------------------------------------------------------------------------------------------------
 
