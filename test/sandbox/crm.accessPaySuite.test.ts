@@ -2,25 +2,19 @@
  * The DDCMS CRM-sync routes over real HTTP: customers, contracts on a schedule, archive and one-off payments.
  * today = 2030-01-15 (a Tuesday): 10 working days later is 2030-01-29, 5 working days later 2030-01-22.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { SANDBOX_CREDENTIALS, type Sandbox } from '../../sandbox/server';
 import { DDCMS_CONTRACT, ddcms, send, TODAY, type Reply } from './helpers';
+import { json, useSandbox } from './crm.helpers';
 
+const current = useSandbox();
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ today: TODAY });
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
+beforeEach(() => {
+	sandbox = current();
 });
 
 const ADA = 'c0000000-0000-4000-8000-000000000001';
 const PAID_PAYMENT = 'd0000000-0000-4000-8000-000000000001';
-const json = (reply: Reply) => JSON.parse(reply.text);
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 const validation = (detail: string) => ({
 	ErrorCode: 3,

@@ -1,21 +1,15 @@
 /** The Magicline customer routes over real HTTP. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { SANDBOX_CREDENTIALS, type Sandbox } from '../../sandbox/server';
 import { magicline, send, TODAY, type Reply } from './helpers';
+import { json, useSandbox } from './crm.helpers';
 
+const current = useSandbox();
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ today: TODAY });
+beforeEach(() => {
+	sandbox = current();
 });
 
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
-});
-
-const json = (reply: Reply) => JSON.parse(reply.text);
 const idsOf = (reply: Reply) =>
 	[...reply.text.matchAll(/"id":(\d+),"customerNumber"/g)].map((m) => m[1]);
 

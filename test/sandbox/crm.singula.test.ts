@@ -1,27 +1,16 @@
 /** The Singula customers API over real HTTP, signed like the contracts API. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import {
-	SANDBOX_CREDENTIALS,
-	singulaSignature,
-	startSandbox,
-	type Sandbox,
-} from '../../sandbox/server';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { SANDBOX_CREDENTIALS, singulaSignature, type Sandbox } from '../../sandbox/server';
 import { send, SINGULA_CUSTOMER, TODAY, type Reply } from './helpers';
+import { json, useSandbox } from './crm.helpers';
 
+const current = useSandbox();
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ today: TODAY });
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
+beforeEach(() => {
+	sandbox = current();
 });
 
 const SECOND_CUSTOMER = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f02';
-const json = (reply: Reply) => JSON.parse(reply.text);
 
 /** A request to `/apis/customers/v1{path}`, HMAC-signed over the path as sent (HMAC itself is tested in auth). */
 function customers(method: string, path: string, body?: string, secret?: string): Promise<Reply> {
