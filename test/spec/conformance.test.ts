@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { AccessPaySuite } from '../../nodes/AccessPaySuite/AccessPaySuite.node';
+import { AccessPaySuiteTrigger } from '../../nodes/AccessPaySuite/AccessPaySuiteTrigger.node';
 import { Magicline } from '../../nodes/Magicline/Magicline.node';
-import { useSandbox } from '../harness/fixture';
+import { startWebhookHost } from '../harness/engine';
+import { credentialsFor, useSandbox } from '../harness/fixture';
 import type { NodeRun } from '../harness/fixture';
 import { DEVIATIONS } from './deviations';
 import { loadApiDescription } from './openapi';
@@ -28,36 +30,49 @@ interface NodeUnderSpec {
 	credentialType: string;
 	properties: INodeProperties[];
 	spec: ApiDescription;
-	/** The path below the recorder's URL that stands for the provider, as the sandbox has it. */
-	prefix: string;
+	/** The credential's base URL when the recorder stands in for the sandbox. */
 	baseUrl: (root: string) => string;
 }
 
+/** A node and the spec of its provider; the sandbox serves the provider under `/<specName>`. */
+function nodeUnderSpec(
+	node: { type: string; credentialType: string; properties: INodeProperties[] },
+	specName: string,
+	file: string,
+	baseUrlEnd = '',
+): NodeUnderSpec {
+	return {
+		...node,
+		spec: loadApiDescription(join(SPECS, file), {
+			name: specName,
+			pathPrefix: `/${specName}`,
+			deviations: DEVIATIONS,
+		}),
+		baseUrl: (root) => `${root}/${specName}${baseUrlEnd}`,
+	};
+}
+
 const NODES: NodeUnderSpec[] = [
-	{
-		type: 'accessPaySuite',
-		credentialType: 'accessPaySuiteApi',
-		properties: new AccessPaySuite().description.properties,
-		spec: loadApiDescription(join(SPECS, 'ddcms-api-v3.swagger.yaml'), {
-			name: 'ddcms',
-			pathPrefix: '/ddcms',
-			deviations: DEVIATIONS,
-		}),
-		prefix: '/ddcms',
-		baseUrl: (root) => `${root}/ddcms/`,
-	},
-	{
-		type: 'magicline',
-		credentialType: 'magiclineApi',
-		properties: new Magicline().description.properties,
-		spec: loadApiDescription(join(SPECS, 'magicline-open-api-1.5.0.openapi.json'), {
-			name: 'magicline',
-			pathPrefix: '/magicline',
-			deviations: DEVIATIONS,
-		}),
-		prefix: '/magicline',
-		baseUrl: (root) => `${root}/magicline`,
-	},
+	nodeUnderSpec(
+		{
+			type: 'accessPaySuite',
+			credentialType: 'accessPaySuiteApi',
+			properties: new AccessPaySuite().description.properties,
+		},
+		'ddcms',
+		'ddcms-api-v3.swagger.yaml',
+		// as test/harness/fixture.ts gives it
+		'/',
+	),
+	nodeUnderSpec(
+		{
+			type: 'magicline',
+			credentialType: 'magiclineApi',
+			properties: new Magicline().description.properties,
+		},
+		'magicline',
+		'magicline-open-api-1.5.0.openapi.json',
+	),
 ];
 
 /**
@@ -196,11 +211,20 @@ function variantsOf({ node, key, resource, operation }: OperationCase): IDataObj
 		);
 	return (Array.isArray(sample) ? sample : [sample]).map((variant) => {
 		const parameters = { resource, operation, ...variant };
-		const names = new Set(shownProperties(node.properties, parameters).map((p) => p.name));
-		const unknown = Object.keys(variant).filter((name) => !names.has(name));
+		const shown = shownProperties(node.properties, parameters);
+		// A name the node does not have would be dropped silently and its value never checked against the spec.
+		const unknown = Object.entries(variant).flatMap(([name, value]) => {
+			const property = shown.find((candidate) => candidate.name === name);
+			if (!property) return [name];
+			if (property.type !== 'collection') return [];
+			const fields = ((property.options ?? []) as INodeProperties[]).map((field) => field.name);
+			return Object.keys(value as IDataObject)
+				.filter((field) => !fields.includes(field))
+				.map((field) => `${name}.${field}`);
+		});
 		if (unknown.length > 0)
 			throw new Error(
-				`SAMPLES.${node.type}['${key}'] names ${unknown.join(', ')}, which ${key} does not show (it shows ${[...names].join(', ')})`,
+				`SAMPLES.${node.type}['${key}'] names ${unknown.join(', ')}, which ${key} does not have (it shows ${shown.map((p) => p.name).join(', ')})`,
 			);
 		return parameters;
 	});
@@ -277,6 +301,50 @@ describe.each(cases)('$node.type $key against the provider spec', (operationCase
 				);
 				expect(violations).toEqual([]);
 			}
+		},
+	);
+});
+
+describe('accessPaySuiteTrigger webhook registration against the DDCMS spec', () => {
+	const ddcms = NODES[0];
+	const entities = optionValues(
+		new AccessPaySuiteTrigger().description.properties.find((p) => p.name === 'entity'),
+	);
+
+	it.each(entities)(
+		'registers, finds and removes a callback for %s as the spec allows',
+		async (entity) => {
+			const credentials = credentialsFor(context.sandbox);
+			credentials.accessPaySuiteApi = {
+				...credentials.accessPaySuiteApi,
+				data: { ...credentials.accessPaySuiteApi.data, baseUrl: ddcms.baseUrl(recorder.url) },
+			};
+			const before = context.sandbox.requests.length;
+			const answeredBefore = recorder.exchanges.length;
+			const host = await startWebhookHost(
+				{
+					type: 'accessPaySuiteTrigger',
+					credentialType: 'accessPaySuiteApi',
+					parameters: { entity },
+				},
+				credentials,
+			);
+			try {
+				expect(await host.activate()).toEqual({ existed: false, created: true });
+				expect(await host.activate()).toEqual({ existed: true, created: false });
+				expect(await host.deactivate()).toBe(true);
+			} finally {
+				await host.close();
+			}
+			const requests = context.sandbox.requests.slice(before);
+			const answers = recorder.exchanges.slice(answeredBefore);
+			expect(requests.map((request) => request.method)).toEqual(['GET', 'POST', 'GET', 'DELETE']);
+			expect(
+				requests.flatMap((request, index) => [
+					...ddcms.spec.validateRequest(request),
+					...ddcms.spec.validateResponse(request, answers[index]),
+				]),
+			).toEqual([]);
 		},
 	);
 });

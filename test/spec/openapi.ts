@@ -170,8 +170,20 @@ interface Operation {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Formats the specs use beyond ajv-formats' own, with the meaning their documents give them. */
-const EXTRA_FORMATS: Record<string, RegExp | true> = {
+function isAbsoluteHttpUrl(value: string): boolean {
+	try {
+		return /^https?:$/.test(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Formats the specs use beyond ajv-formats' own, with the meaning their documents give them. `url` replaces
+ * ajv-formats' rule, which refuses loopback and private hosts: DDCMS means any absolute URL to call back.
+ */
+const EXTRA_FORMATS: Record<string, RegExp | ((value: string) => boolean) | true> = {
+	url: isAbsoluteHttpUrl,
 	guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
 	// DDCMS: "Format: YYYY-MM-DDT00:00:00.000" (its descriptions), with or without an offset.
 	datetime: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/,
@@ -853,7 +865,8 @@ function missingRequired(
 		if (
 			entry.kind === 'oneOf' &&
 			entry.method === operation.method &&
-			entry.path === operation.path
+			entry.path === operation.path &&
+			declared.some((parameter) => entry.parameters.includes(parameter.name))
 		) {
 			entry.parameters.forEach((name) => relaxed.add(name));
 			const given = entry.parameters.filter(isSent);
