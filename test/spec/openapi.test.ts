@@ -51,14 +51,12 @@ const SWAGGER = {
 				},
 			},
 		},
+		// The body and the answer through `$ref`s, so their schemas must be found where the refs point.
 		'/client/{clientCode}/payments': {
 			post: {
 				consumes: ['application/json'],
-				parameters: [
-					CLIENT_CODE,
-					{ in: 'body', name: 'body', required: true, schema: { $ref: '#/definitions/Payments' } },
-				],
-				responses: { default: { description: 'Any', schema: { $ref: '#/definitions/Ack' } } },
+				parameters: [CLIENT_CODE, { $ref: '#/parameters/PaymentsBody' }],
+				responses: { default: { $ref: '#/responses/Any' } },
 			},
 		},
 		'/client/{clientCode}/customer/by': { get: { parameters: [CLIENT_CODE], responses: {} } },
@@ -99,6 +97,15 @@ const SWAGGER = {
 			},
 		},
 	},
+	parameters: {
+		PaymentsBody: {
+			in: 'body',
+			name: 'body',
+			required: true,
+			schema: { $ref: '#/definitions/Payments' },
+		},
+	},
+	responses: { Any: { description: 'Any', schema: { $ref: '#/definitions/Ack' } } },
 	definitions: {
 		Ack: { type: 'object', properties: { Message: { type: 'string' } }, required: ['Message'] },
 		Payments: {
@@ -508,6 +515,15 @@ describe('spec validator: responses', () => {
 			{ method: 'POST', path: '/ddcms/api/v3/client/DEMO/payments' },
 			json({ Message: 'x' }, 500),
 			[],
+		],
+		[
+			'"default" through a $ref still checks its schema',
+			mini,
+			{ method: 'POST', path: '/ddcms/api/v3/client/DEMO/payments' },
+			json({}, 500),
+			[
+				"POST /client/{clientCode}/payments → 500: response body must have required property 'Message'",
+			],
 		],
 		['"4XX" covers a 409', openApi, cancel, json({ errorMessage: 'Locked' }, 409), []],
 		['an array of $ref items', openApi, contracts, json([{ id: 1 }]), []],

@@ -302,19 +302,32 @@ function templateSegments(path: string): { segments: RegExp[]; literalSegments: 
 	return { segments, literalSegments: parts.filter((part) => !part.includes('{')).length };
 }
 
-/** Follows a local `$ref` (`#/parameters/x`, `#/components/...`) to the object it names. */
-function resolveLocal(document: Json, value: Json): Json {
-	let current = value;
-	for (let depth = 0; typeof current.$ref === 'string' && depth < 10; depth++) {
-		const tokens = current.$ref.replace(/^#\//, '').split('/');
-		current = tokens.reduce<Json>(
-			(node, token) => node[token.replace(/~1/g, '/').replace(/~0/g, '~')] as Json,
+interface Located {
+	value: Json;
+	/** Where `value` sits in the document, as JSON pointer tokens. */
+	tokens: string[];
+}
+
+/** Follows local `$ref`s (`#/parameters/x`, `#/components/...`) to the object they name, and where it sits. */
+function locate(document: Json, value: Json, tokens: string[]): Located {
+	let current: Located = { value, tokens };
+	for (let depth = 0; typeof current.value.$ref === 'string' && depth < 10; depth++) {
+		const ref = current.value.$ref;
+		const refTokens = ref
+			.replace(/^#\//, '')
+			.split('/')
+			.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+		const target = refTokens.reduce<Json | undefined>(
+			(node, token) => node?.[token] as Json | undefined,
 			document,
 		);
-		if (!current) throw new Error(`unresolvable $ref ${String(value.$ref)}`);
+		if (!target) throw new Error(`unresolvable $ref ${ref}`);
+		current = { value: target, tokens: refTokens };
 	}
 	return current;
 }
+
+const resolveLocal = (document: Json, value: Json): Json => locate(document, value, []).value;
 
 function schemeList(document: Json, requirement: unknown, definitions: Json): SecurityScheme[][] {
 	const alternatives = (requirement as Array<Record<string, unknown>> | undefined) ?? [];
@@ -351,35 +364,41 @@ function readSwagger(document: Json): Operation[] {
 	for (const [path, item] of Object.entries(paths)) {
 		for (const method of METHODS.filter((name) => item[name])) {
 			const raw = item[method] as Json;
-			const all = mergeParameters(document, item.parameters, raw.parameters);
+			const all = mergeParameters(document, path, method, item, raw).map(({ value, tokens }) => ({
+				parameter: value,
+				tokens,
+			}));
 			const consumes = (raw.consumes ?? document.consumes ?? ['application/json']) as string[];
 			const produces = (raw.produces ?? document.produces ?? []) as string[];
-			const bodyParameter = all.find((parameter) => parameter.in === 'body');
-			const formFields = all.filter((parameter) => parameter.in === 'formData');
-			const bodyIndex = bodyParameter ? (raw.parameters as Json[]).indexOf(bodyParameter) : -1;
-			const bodyPointer =
-				bodyIndex >= 0
-					? pointer('paths', path, method, 'parameters', String(bodyIndex), 'schema')
-					: undefined;
+			const bodyParameter = all.find(({ parameter }) => parameter.in === 'body');
+			const formFields = all.filter(({ parameter }) => parameter.in === 'formData');
 			// formData fields (a file upload in DDCMS) form a body whose content type is checked, not its fields.
 			const body: Body | undefined = bodyParameter
 				? {
-						required: bodyParameter.required === true,
-						content: new Map(consumes.map((type) => [type, bodyPointer])),
-						fields: bodyFields(document, bodyParameter.schema as Json | undefined),
+						required: bodyParameter.parameter.required === true,
+						content: new Map(
+							consumes.map((type) => [type, pointer(...bodyParameter.tokens, 'schema')]),
+						),
+						fields: bodyFields(document, bodyParameter.parameter.schema as Json | undefined),
 					}
 				: formFields.length > 0
 					? {
-							required: formFields.some((field) => field.required === true),
+							required: formFields.some(({ parameter }) => parameter.required === true),
 							content: new Map(consumes.map((type) => [type, undefined])),
-							fields: formFields.map((field) => String(field.name)),
+							fields: formFields.map(({ parameter }) => String(parameter.name)),
 						}
 					: undefined;
 			const responses = new Map<string, Content>();
-			for (const [status, response] of Object.entries((raw.responses as Json) ?? {})) {
-				const resolved = resolveLocal(document, response as Json);
-				const schemaPointer = resolved.schema
-					? pointer('paths', path, method, 'responses', status, 'schema')
+			for (const [status, entry] of Object.entries((raw.responses as Json) ?? {})) {
+				const response = locate(document, entry as Json, [
+					'paths',
+					path,
+					method,
+					'responses',
+					status,
+				]);
+				const schemaPointer = response.value.schema
+					? pointer(...response.tokens, 'schema')
 					: undefined;
 				const media = produces.length > 0 ? produces : ['*/*'];
 				responses.set(status, new Map(media.map((type) => [type, schemaPointer])));
@@ -389,6 +408,7 @@ function readSwagger(document: Json): Operation[] {
 				path,
 				...templateSegments(path),
 				parameters: all
+					.map(({ parameter }) => parameter)
 					.filter((parameter) => parameter.in !== 'body' && parameter.in !== 'formData')
 					.map((parameter) => ({
 						name: String(parameter.name),
@@ -408,13 +428,23 @@ function readSwagger(document: Json): Operation[] {
 }
 
 /** Path-level parameters, overridden by the operation's own of the same name and location. */
-function mergeParameters(document: Json, pathLevel: unknown, operationLevel: unknown): Json[] {
-	const merged = new Map<string, Json>();
-	for (const list of [pathLevel, operationLevel]) {
-		for (const parameter of (list as Json[] | undefined) ?? []) {
-			const resolved = resolveLocal(document, parameter);
-			merged.set(`${String(resolved.in)}:${String(resolved.name)}`, resolved);
-		}
+function mergeParameters(
+	document: Json,
+	path: string,
+	method: string,
+	item: Json,
+	raw: Json,
+): Located[] {
+	const merged = new Map<string, Located>();
+	const levels: Array<[unknown, string[]]> = [
+		[item.parameters, ['paths', path, 'parameters']],
+		[raw.parameters, ['paths', path, method, 'parameters']],
+	];
+	for (const [list, base] of levels) {
+		((list as Json[] | undefined) ?? []).forEach((entry, index) => {
+			const located = locate(document, entry, [...base, String(index)]);
+			merged.set(`${String(located.value.in)}:${String(located.value.name)}`, located);
+		});
 	}
 	return [...merged.values()];
 }
@@ -447,6 +477,17 @@ function swaggerParameterSchema(parameter: Json): Json {
 	);
 }
 
+/** An OpenAPI `content` map: media type → pointer of its schema. */
+function contentOf({ value, tokens }: Located): Content {
+	const content = (value.content as Record<string, Json> | undefined) ?? {};
+	return new Map(
+		Object.entries(content).map(([type, media]) => [
+			type,
+			media.schema ? pointer(...tokens, 'content', type, 'schema') : undefined,
+		]),
+	);
+}
+
 function readOpenApi(document: Json): Operation[] {
 	const paths = (document.paths as Record<string, Json>) ?? {};
 	const components = (document.components as Json) ?? {};
@@ -455,29 +496,15 @@ function readOpenApi(document: Json): Operation[] {
 	for (const [path, item] of Object.entries(paths)) {
 		for (const method of METHODS.filter((name) => item[name])) {
 			const raw = item[method] as Json;
-			const parameters: Parameter[] = [];
-			const seen = new Set<string>();
-			// Operation parameters first, so they override path-level ones of the same name and location.
-			for (const [level, list] of [
-				['operation', raw.parameters],
-				['path', item.parameters],
-			] as const) {
-				((list as Json[] | undefined) ?? []).forEach((entry, index) => {
-					const parameter = resolveLocal(document, entry);
-					const key = `${String(parameter.in)}:${String(parameter.name)}`;
-					if (seen.has(key)) return;
-					seen.add(key);
+			const parameters = mergeParameters(document, path, method, item, raw).map(
+				({ value: parameter, tokens }) => {
 					if (!parameter.schema)
-						throw new Error(`${method} ${path}: parameter ${key} without a schema`);
-					const base =
-						entry.$ref !== undefined
-							? ['components', 'parameters', String(entry.$ref).split('/').pop()!]
-							: level === 'operation'
-								? ['paths', path, method, 'parameters', String(index)]
-								: ['paths', path, 'parameters', String(index)];
+						throw new Error(
+							`${method} ${path}: parameter ${String(parameter.name)} without a schema`,
+						);
 					const shape = resolveLocal(document, parameter.schema as Json);
 					const style = (parameter.style as string | undefined) ?? 'form';
-					parameters.push({
+					return {
 						name: String(parameter.name),
 						in: parameter.in as Parameter['in'],
 						required: parameter.required === true || parameter.in === 'path',
@@ -488,59 +515,30 @@ function readOpenApi(document: Json): Operation[] {
 							parameter.explode !== false &&
 							shape.type === 'array',
 						shape,
-						pointer: pointer(...base, 'schema'),
-					});
-				});
-			}
+						pointer: pointer(...tokens, 'schema'),
+					};
+				},
+			);
 			let body: Body | undefined;
 			if (raw.requestBody) {
-				const requestBody = resolveLocal(document, raw.requestBody as Json);
-				const base =
-					(raw.requestBody as Json).$ref !== undefined
-						? [
-								'components',
-								'requestBodies',
-								String((raw.requestBody as Json).$ref)
-									.split('/')
-									.pop()!,
-							]
-						: ['paths', path, method, 'requestBody'];
-				const content = (requestBody.content as Record<string, Json>) ?? {};
+				const requestBody = locate(document, raw.requestBody as Json, [
+					'paths',
+					path,
+					method,
+					'requestBody',
+				]);
+				const media = Object.values((requestBody.value.content as Record<string, Json>) ?? {});
 				body = {
-					required: requestBody.required === true,
-					content: new Map(
-						Object.entries(content).map(([type, media]) => [
-							type,
-							media.schema ? pointer(...base, 'content', type, 'schema') : undefined,
-						]),
-					),
-					fields: Object.values(content).flatMap((media) =>
-						bodyFields(document, media.schema as Json | undefined),
-					),
+					required: requestBody.value.required === true,
+					content: contentOf(requestBody),
+					fields: media.flatMap((entry) => bodyFields(document, entry.schema as Json | undefined)),
 				};
 			}
 			const responses = new Map<string, Content>();
 			for (const [status, entry] of Object.entries((raw.responses as Json) ?? {})) {
-				const response = resolveLocal(document, entry as Json);
-				const base =
-					(entry as Json).$ref !== undefined
-						? [
-								'components',
-								'responses',
-								String((entry as Json).$ref)
-									.split('/')
-									.pop()!,
-							]
-						: ['paths', path, method, 'responses', status];
-				const content = (response.content as Record<string, Json> | undefined) ?? {};
 				responses.set(
 					status,
-					new Map(
-						Object.entries(content).map(([type, media]) => [
-							type,
-							media.schema ? pointer(...base, 'content', type, 'schema') : undefined,
-						]),
-					),
+					contentOf(locate(document, entry as Json, ['paths', path, method, 'responses', status])),
 				);
 			}
 			operations.push({
