@@ -1,0 +1,107 @@
+/**
+ * The one list of places where the package (or the sandbox) and a provider's own API description disagree on
+ * purpose. The validator in `openapi.ts` consults these entries rule by rule; each narrows one rule for the
+ * parameters it names and never switches a check off. Anything not listed here that breaks the spec fails a test.
+ *
+ * Sources named in the entries: INTERFACE.md (the package's public contract) and reference/CRM-SYNC.md (facts read
+ * from the specs, the provider SDKs and public clients), both kept beside the repository, not in it.
+ */
+import type { Deviation, ParameterRef } from './openapi';
+
+const CUSTOMER = '/client/{clientCode}/customer';
+const CUSTOMER_BY_ID = '/client/{clientCode}/customer/{customerId}';
+const CUSTOMER_CONTRACT = '/client/{clientCode}/customer/{customerId}/contract';
+const PAYMENTS = '/client/{clientCode}/contract/{contractId}/payment';
+const PAYMENT = '/client/{clientCode}/contract/{contractId}/payment/{paymentId}';
+
+const at = (method: string, path: string, ...parameters: string[]): ParameterRef[] =>
+	parameters.map((parameter) => ({ method, path, parameter }));
+
+export const DEVIATIONS: readonly Deviation[] = [
+	{
+		id: 'ddcms-query-string',
+		spec: 'ddcms',
+		kind: 'queryForBody',
+		where: [
+			{ method: 'post', path: CUSTOMER },
+			{ method: 'post', path: CUSTOMER_CONTRACT },
+			{ method: 'post', path: PAYMENTS },
+		],
+		what:
+			'These operations declare an optional `in: body` (a PascalCase example, consumes JSON/XML) besides their query ' +
+			'parameters. The package sends every parameter in the query string and no body; a field found only in the ' +
+			'body description is accepted as a query parameter of the same name.',
+		why: "DDCMS binds query and body alike; all three official SDKs and the spec's own cURL samples use the query string only.",
+		source:
+			'CRM-SYNC.md §1.1 (DD-PY session.py, DD-NET Session.cs, DD-JAVA Session.java, DD-SPEC x-codeSamples); INTERFACE.md "CRM-to-billing sync operations / accessPaySuite"',
+	},
+	{
+		id: 'ddcms-date-time-offset',
+		spec: 'ddcms',
+		kind: 'format',
+		format: 'date-time',
+		alsoAccepts: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$/,
+		where: 'everywhere',
+		what: '`format: date-time` (RFC 3339) requires an offset; DDCMS date-times come without one (`2017-05-15T00:00:00.000`).',
+		why: "The spec's own parameter descriptions give the format as `YYYY-MM-DDT00:00:00.000`, and its XML examples carry no offset.",
+		source:
+			'ddcms-api-v3.swagger.yaml, e.g. POST contract/{contractId}/payment `date` ("Format: YYYY-MM-DDT00:00:00.000") and the Payment XML example',
+	},
+	{
+		id: 'ddcms-dates',
+		spec: 'ddcms',
+		kind: 'format',
+		format: 'date-time',
+		alsoAccepts: /^\d{4}-\d\d-\d\d$/,
+		where: [
+			...at('post', CUSTOMER, 'dateOfBirth'),
+			...at('patch', CUSTOMER_BY_ID, 'dateOfBirth'),
+			...at('post', CUSTOMER_CONTRACT, 'start', 'terminationDate'),
+			...at('post', PAYMENTS, 'date'),
+			...at('patch', PAYMENT, 'date'),
+		],
+		what: 'Date parameters declared `date-time` are sent as dates, `YYYY-MM-DD`.',
+		why: "The package contract pins dates as YYYY-MM-DD; the spec's own cURL samples (`start=2019-08-01`, `date=2019-08-01`) and every SDK send date-only values.",
+		source: 'INTERFACE.md "dates go as YYYY-MM-DD"; CRM-SYNC.md §1.1 "Date format in the spec"',
+	},
+	{
+		id: 'ddcms-line2-optional',
+		spec: 'ddcms',
+		kind: 'optional',
+		where: at('post', CUSTOMER, 'line2'),
+		what: 'POST customer marks `line2` required; the package sends it only when given (an additional field).',
+		why: 'All three official SDKs and a production client treat line2 as optional; many UK addresses have one line.',
+		source:
+			'CRM-SYNC.md §1.2 and discrepancy D4; INTERFACE.md customer/create (`additionalFields.line2`)',
+	},
+	{
+		id: 'ddcms-schedule-name-or-id',
+		spec: 'ddcms',
+		kind: 'oneOf',
+		method: 'post',
+		path: CUSTOMER_CONTRACT,
+		parameters: ['scheduleName', 'scheduleId'],
+		what: 'POST customer/{customerId}/contract marks both `scheduleName` and `scheduleId` required; exactly one is sent.',
+		why: 'The spec\'s own text: "You must include either this or the scheduleId parameter"; the Java SDK enforces exactly one. The package sends scheduleName.',
+		source: 'ddcms-api-v3.swagger.yaml scheduleName description; CRM-SYNC.md §1.5',
+	},
+	{
+		id: 'ddcms-account-holder-pattern',
+		spec: 'ddcms',
+		kind: 'pattern',
+		// The evident intent: the whole value is 0 to 18 of these characters. The spec's text has a space inside
+		// the quantifier, which makes it no quantifier at all (an error with the `u` flag JSON Schema validators
+		// use; without it, a literal "{0, 18}" that no name contains). Anchored, because unanchored `{0,18}` matches
+		// every string.
+		pattern: '^[0-9a-zA-Z ]{0,18}$',
+		where: [
+			...at('post', CUSTOMER, 'accountHolderName'),
+			...at('patch', CUSTOMER_BY_ID, 'accountHolderName'),
+			...at('get', CUSTOMER, 'accountHolderName'),
+		],
+		what: "The spec's pattern `[0-9a-zA-Z ]{0, 18}` is not a valid regular expression; it is read as `^[0-9a-zA-Z ]{0,18}$`.",
+		why: 'A spec defect (the space after the comma). The length limit (maxLength 18) and the character class are kept; the server accepts more characters (D5), which the samples do not use.',
+		source:
+			'ddcms-api-v3.swagger.yaml POST/PATCH/GET customer `accountHolderName`; CRM-SYNC.md §1.2 and discrepancy D5',
+	},
+];
