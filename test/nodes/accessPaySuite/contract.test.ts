@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../sandbox/server';
-import { errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
+import { errorOf, useSandbox } from '../../harness/fixture';
+import type { OnError } from '../../harness/workflow';
 
 const ACTIVE = 'a0000000-0000-4000-8000-000000000001';
 const TERMINATED = 'a0000000-0000-4000-8000-000000000002';

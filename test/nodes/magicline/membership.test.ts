@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { loadOptions } from '../harness/engine';
-import { credentialsFor, errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { loadOptions } from '../../harness/engine';
+import { credentialsFor, errorOf, useSandbox } from '../../harness/fixture';
+import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 

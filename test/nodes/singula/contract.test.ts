@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../sandbox/server';
-import { loadOptions } from '../harness/engine';
-import { credentialsFor, errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
+import { loadOptions } from '../../harness/engine';
+import { credentialsFor, errorOf, useSandbox } from '../../harness/fixture';
+import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 const CUSTOMER = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../sandbox/server';
-import { loadOptions } from '../harness/engine';
-import { credentialsFor, errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
+import { loadOptions } from '../../harness/engine';
+import { credentialsFor, errorOf, useSandbox } from '../../harness/fixture';
+import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { startWebhookHost } from '../harness/engine';
-import type { StoredCredential, WebhookHost } from '../harness/engine';
-import { credentialsFor, useSandbox } from '../harness/fixture';
+import { startWebhookHost } from '../../harness/engine';
+import type { StoredCredential, WebhookHost } from '../../harness/engine';
+import { credentialsFor, useSandbox } from '../../harness/fixture';
 
 const context = useSandbox();
 

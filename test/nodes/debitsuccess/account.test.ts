@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { errorOf, useSandbox } from '../../harness/fixture';
+import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 
