@@ -127,3 +127,8 @@ export function expectNoSecrets(
 	};
 	expect(findSecrets(surfaces, secretsSeen(sandbox, credentials))).toEqual([]);
 }
+
+/** Fails the test if a text (a webhook's answer, say) holds any of the sandbox's secrets. */
+export function expectNoSandboxSecret(text: string): void {
+	expect(findSecrets({ text: [text] }, sandboxSecrets())).toEqual([]);
+}

@@ -1,87 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { adjustSuspension, answer, envelope, members, USER } from '../../harness/debitsuccess';
 import { errorOf, useSandbox } from '../../harness/fixture';
+import { nodeStep } from '../../harness/nodeStep';
 import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 
-const USER =
-	'<deb1:User><deb1:Password>sandbox-pass</deb1:Password><deb1:Username>sandbox-user</deb1:Username></deb1:User>';
-
-function debitsuccess(
-	resource: string,
-	operation: string,
-	parameters: IDataObject,
-	onError?: OnError,
-) {
-	return {
-		type: 'debitsuccess',
-		credentialType: 'debitsuccessApi',
-		parameters: { resource, operation, ...parameters },
-		onError,
-	};
-}
-
-/** The request members inside `<deb:request>`. */
-function members(body: string): string {
-	return /<deb:request>(.*)<\/deb:request>/.exec(body)?.[1] ?? '';
-}
-
-describe('Debitsuccess: get an account', () => {
-	it('asks GetCustomerAccountByAccountId and gives one item per account, keys camelCased', async () => {
-		const run = await context.run(debitsuccess('account', 'get', { accountReferenceNo: 'DS1001' }));
-		const [request] = run.requests;
-		expect(request.headers.soapaction).toBe(
-			'"Debitsuccess.WebServices.WCF/IDSServices/GetCustomerAccountByAccountId"',
-		);
-		expect(request.body).toContain('<deb:GetCustomerAccountByAccountId><deb:request>');
-		expect(members(request.body)).toBe(
-			`${USER}<deb1:AccountReferenceNo>DS1001</deb1:AccountReferenceNo>`,
-		);
-		expect(run.items).toEqual([
-			{
-				json: {
-					accountCode: 'DS1001',
-					accountReferenceNo: 'DS1001',
-					externalAccountReferenceNo: 'EXT-1001',
-					accountStatus: 'Active',
-					firstName: 'Ada',
-					lastName: 'Lovelace',
-					nextBillingDate: '2026-06-22T00:00:00',
-					overdueStatus: 'None',
-					overdueAmount: '0.00',
-					regularPaymentAmount: '19.99',
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
-	});
-
-	it('gives every account that shares an external reference', async () => {
-		const run = await context.run(
-			debitsuccess('account', 'get', { externalAccountReferenceNo: 'EXT-DUP' }),
-		);
-		expect(run.items.map((item) => [item.json.accountCode, item.pairedItem])).toEqual([
-			['DS1003', { item: 0 }],
-			['DS1004', { item: 0 }],
-		]);
-	});
-
-	it('an unknown account is not_found (08)', async () => {
-		const run = await context.run(
-			debitsuccess('account', 'get', { accountReferenceNo: 'NOPE' }, 'continueRegularOutput'),
-		);
-		expect(errorOf(run.items[0])).toMatchObject({
-			code: '08',
-			category: 'not_found',
-			operation: 'get',
-		});
-	});
-});
-
 describe('Debitsuccess: suspend an account for payment cycles', () => {
 	const create = (parameters: IDataObject, onError?: OnError) =>
-		debitsuccess(
+		nodeStep(
+			'debitsuccess',
 			'suspension',
 			'create',
 			{
@@ -157,7 +86,7 @@ describe('Debitsuccess: suspend an account for payment cycles', () => {
 	it('then the new suspension can be adjusted', async () => {
 		await context.run(create({}));
 		const run = await context.run(
-			debitsuccess('suspension', 'adjustEndDate', {
+			nodeStep('debitsuccess', 'suspension', 'adjustEndDate', {
 				accountReferenceNo: 'DS1001',
 				payScheduleId: '600',
 				newEndDate: '2026-07-10',
@@ -165,5 +94,79 @@ describe('Debitsuccess: suspend an account for payment cycles', () => {
 		);
 		expect(run.items[0].json.success).toBe(true);
 		expect(context.sandbox.state.debitsuccess.suspensions.get(600)?.endDate).toBe('2026-07-10');
+	});
+});
+
+describe('Debitsuccess: adjust a suspension end date', () => {
+	it('sends NewEndDate at midnight before PayScheduleId', async () => {
+		const run = await context.run(
+			adjustSuspension({ payScheduleId: '501', newEndDate: '2026-08-20T15:30:00.000Z' }),
+		);
+		expect(run.requests[0].headers.soapaction).toBe(
+			'"Debitsuccess.WebServices.WCF/IDSServices/AdjustSuspensionEndDate"',
+		);
+		expect(run.requests[0].body).toBe(
+			envelope(
+				'AdjustSuspensionEndDate',
+				`${USER}<deb1:AccountReferenceNo>DS1001</deb1:AccountReferenceNo><deb1:NewEndDate>2026-08-20T00:00:00</deb1:NewEndDate><deb1:PayScheduleId>501</deb1:PayScheduleId>`,
+			),
+		);
+		expect(run.items[0].json).toMatchObject({ success: true, status: 'Succeed' });
+		expect(context.sandbox.state.debitsuccess.suspensions.get(501)?.endDate).toBe('2026-08-20');
+	});
+
+	it('leaves NewEndDate out to make the (last) suspension open-ended', async () => {
+		const run = await context.run(adjustSuspension({ payScheduleId: '504', newEndDate: '' }));
+		expect(run.requests[0].body).not.toContain('NewEndDate');
+		expect(run.items[0].json).toMatchObject({ success: true });
+		expect(context.sandbox.state.debitsuccess.suspensions.get(504)?.endDate).toBeNull();
+	});
+
+	it('reports warnings of a successful answer, read whatever the prefixes, CDATA and entities', async () => {
+		context.sandbox.inject({
+			provider: 'debitsuccess',
+			status: 200,
+			contentType: 'text/xml; charset=utf-8',
+			body: answer('AdjustSuspensionEndDate', 'Succeed', [
+				['00', 'Success &amp; saved', 'Info'],
+				[
+					'14020',
+					"<![CDATA[DateTime field 'NewEndDate' contains time part, but the time is ignored by message.]]>",
+					'Warning',
+				],
+			]),
+		});
+		const run = await context.run(adjustSuspension({ payScheduleId: '501' }));
+		expect(run.items[0].json).toEqual({
+			success: true,
+			status: 'Succeed',
+			id: '11111111-2222-3333-4444-555555555555',
+			dateCreated: '2026-06-15T10:00:00',
+			notes: [
+				{ code: '00', note: 'Success & saved', type: 'Info' },
+				{
+					code: '14020',
+					note: "DateTime field 'NewEndDate' contains time part, but the time is ignored by message.",
+					type: 'Warning',
+				},
+			],
+			warnings: [
+				{
+					code: '14020',
+					note: "DateTime field 'NewEndDate' contains time part, but the time is ignored by message.",
+					type: 'Warning',
+				},
+			],
+		});
+	});
+
+	it('refuses a pay schedule ID that is not digits', async () => {
+		const run = await context.run(
+			adjustSuspension({ payScheduleId: '50 1' }, 'continueRegularOutput'),
+		);
+		expect(run.requests).toHaveLength(0);
+		expect(errorOf(run.items[0]).message).toBe(
+			'Parameter "payScheduleId" must contain only digits (1 to 19 of them)',
+		);
 	});
 });
