@@ -93,7 +93,7 @@ export function findSecrets(surfaces: Record<string, string[]>, secrets: string[
 }
 
 /** A value as text twice over: fully serialized, and as JSON.stringify writes it (toJSON and all). */
-function texts(value: unknown): string[] {
+export function texts(value: unknown): string[] {
 	let plainJson = '';
 	try {
 		plainJson = JSON.stringify(value) ?? '';

@@ -1,6 +1,7 @@
 /**
  * What every trigger test shares: one hosted trigger at a time, closed after each test, with the
- * instance's credentials (the sandbox's demo secrets), and a raw POST to its webhook URL.
+ * instance's credentials (the sandbox's demo secrets), and a raw POST to its webhook URL. After
+ * each test, every answer the webhook gave and every run it started are scanned for the secrets.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -8,6 +9,7 @@ import { credentialsFor, withOverrides } from './sandboxCredentials';
 import type { TestContext } from './fixture';
 import { packageNode } from './nodeStep';
 import type { NodeTypeName } from './nodeStep';
+import { findSecrets, sandboxSecrets, texts } from './secretScan';
 import { startWebhookHost } from './webhookHost';
 import type { WebhookHost } from './webhookHost';
 
@@ -23,8 +25,14 @@ export function useTriggerHost(context: TestContext): {
 } {
 	let host: WebhookHost | undefined;
 	afterEach(async () => {
+		const calls = host?.calls ?? [];
 		await host?.close();
 		host = undefined;
+		const surfaces = {
+			'webhook answer': calls.map((call) => call.responseBody),
+			'trigger run': calls.flatMap((call) => texts(call.run)),
+		};
+		expect(findSecrets(surfaces, sandboxSecrets())).toEqual([]);
 	});
 	return {
 		async start(type, parameters, credentialOverrides = {}) {
