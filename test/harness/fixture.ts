@@ -1,91 +1,25 @@
 /**
  * What every node test shares: one sandbox for the file (reset before each test), credentials
- * pointing at it, a run helper, and the secret scan that every run goes through.
+ * pointing at it, a run helper, and the secret scan that every run, and every engine log line of
+ * the test, goes through.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import type { RecordedRequest, Sandbox } from '../../sandbox/server';
-import { runWorkflow } from './engine';
-import type { EngineRun, StoredCredential } from './engine';
+import { installLogRecorder, takeLogLines } from './logs';
+import { runWorkflow } from './runner';
+import type { EngineRun } from './runner';
+import { credentialsFor, withOverrides } from './sandboxCredentials';
+import { expectNoSecrets, findSecrets, secretsSeen } from './secretScan';
 import { buildWorkflow, NODE_NAME } from './workflow';
 import type { NodeUnderTest, OnError } from './workflow';
 
+export { credentialsFor } from './sandboxCredentials';
+export { expectNoSecrets } from './secretScan';
+
 /** The sandbox's "today": fixed, so date rules give the same answer every day the tests run. */
 export const SANDBOX_TODAY = '2026-06-15';
-
-export function credentialsFor(sandbox: Sandbox): Record<string, StoredCredential> {
-	return {
-		accessPaySuiteApi: {
-			type: 'accessPaySuiteApi',
-			data: {
-				environment: 'custom',
-				baseUrl: `${sandbox.urls.accessPaySuite}/`,
-				...SANDBOX_CREDENTIALS.accessPaySuite,
-			},
-		},
-		magiclineApi: {
-			type: 'magiclineApi',
-			data: { baseUrl: sandbox.urls.magicline, apiKey: SANDBOX_CREDENTIALS.magicline.apiKey },
-		},
-		singulaApi: {
-			type: 'singulaApi',
-			data: { baseUrl: sandbox.urls.singula, ...SANDBOX_CREDENTIALS.singula },
-		},
-		debitsuccessApi: {
-			type: 'debitsuccessApi',
-			data: {
-				environment: 'custom',
-				baseUrl: sandbox.urls.debitsuccess,
-				...SANDBOX_CREDENTIALS.debitsuccess,
-			},
-		},
-	};
-}
-
-/** Every secret a credential holds, plus the HMAC signatures the sandbox saw: none may surface. */
-function secretsSeen(sandbox: Sandbox, credentials: Record<string, StoredCredential>): string[] {
-	const secrets = new Set<string>([
-		SANDBOX_CREDENTIALS.accessPaySuite.apiKey,
-		SANDBOX_CREDENTIALS.magicline.apiKey,
-		SANDBOX_CREDENTIALS.singula.apiKey,
-		SANDBOX_CREDENTIALS.singula.apiSecret,
-		SANDBOX_CREDENTIALS.debitsuccess.password,
-	]);
-	for (const { data } of Object.values(credentials)) {
-		for (const key of ['apiKey', 'apiSecret', 'password']) {
-			if (typeof data[key] === 'string' && (data[key] as string).length >= 6)
-				secrets.add(data[key] as string);
-		}
-	}
-	for (const request of sandbox.requests) {
-		const signature = /^hmac [^:]+:(\w+)$/.exec(request.headers.authorization ?? '')?.[1];
-		if (signature) secrets.add(signature);
-	}
-	return [...secrets];
-}
-
-/** Fails the test if any secret appears in any node's output or in the workflow's error. */
-export function expectNoSecrets(
-	run: EngineRun,
-	sandbox: Sandbox,
-	credentials: Record<string, StoredCredential>,
-): void {
-	const error = run.error as (Error & IDataObject) | undefined;
-	const surfaces = [
-		JSON.stringify(run.run.data.resultData.runData),
-		error ? JSON.stringify(error) : '',
-		error ? `${error.message} ${String(error.description ?? '')} ${error.stack ?? ''}` : '',
-		error
-			? JSON.stringify(Object.getOwnPropertyNames(error).map((key) => (error as IDataObject)[key]))
-			: '',
-	].join('\n');
-	for (const secret of secretsSeen(sandbox, credentials)) {
-		expect(surfaces.includes(secret) ? `secret leaked: ${secret.slice(0, 4)}…` : 'no secret').toBe(
-			'no secret',
-		);
-	}
-}
 
 export interface NodeRun extends EngineRun {
 	/** Items the node sent to its main output. */
@@ -106,25 +40,31 @@ export interface TestContext {
 	): Promise<NodeRun>;
 }
 
-/** Starts one sandbox for the test file, resets it before each test, and closes it after. */
+/**
+ * Starts one sandbox for the test file, resets it before each test, and closes it after. After
+ * each test, the engine's log lines not yet scanned by a run (dropdowns, credential tests,
+ * webhooks) are scanned for the sandbox's secrets.
+ */
 export function useSandbox(): TestContext {
 	const context = {} as TestContext;
 	beforeAll(async () => {
 		context.sandbox = await startSandbox({ today: SANDBOX_TODAY });
 	});
-	beforeEach(() => context.sandbox.reset());
+	beforeEach(() => {
+		context.sandbox.reset();
+		installLogRecorder();
+		takeLogLines();
+	});
+	afterEach(() => {
+		const leaks = findSecrets({ 'engine log': takeLogLines() }, secretsSeen(context.sandbox));
+		expect(leaks).toEqual([]);
+	});
 	afterAll(async () => context.sandbox.close());
 	context.run = async (node, inputItems = [{}], credentialOverrides = {}) => {
-		const credentials = credentialsFor(context.sandbox);
-		for (const [type, data] of Object.entries(credentialOverrides)) {
-			credentials[type] = {
-				type,
-				data: { ...credentials[type].data, ...data } as ICredentialDataDecryptedObject,
-			};
-		}
+		const credentials = withOverrides(credentialsFor(context.sandbox), credentialOverrides);
 		const before = context.sandbox.requests.length;
 		const run = await runWorkflow(buildWorkflow(node, inputItems), credentials);
-		expectNoSecrets(run, context.sandbox, credentials);
+		expectNoSecrets(run, context.sandbox, credentials, takeLogLines());
 		return {
 			...run,
 			items: run.output(NODE_NAME, 0),

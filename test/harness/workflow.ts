@@ -1,16 +1,12 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+/** The workflow JSON around one node under test: input items before it, sinks on its outputs. */
+import type { IDataObject, INode } from 'n8n-workflow';
 
-import { PACKAGE } from './engine';
-import type { WorkflowJson } from './engine';
+import { packageNodeJson } from './instance';
+import type { NodeRef, WorkflowJson } from './instance';
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
-export interface NodeUnderTest {
-	/** Node type name without the package prefix, e.g. `accessPaySuite`. */
-	type: string;
-	credentialType: string;
-	credentialId?: string;
-	parameters: IDataObject;
+export interface NodeUnderTest extends NodeRef {
 	onError?: OnError;
 }
 
@@ -32,18 +28,7 @@ export function buildWorkflow(node: NodeUnderTest, inputItems: IDataObject[]): W
 			parameters: { items: JSON.stringify(inputItems) },
 		},
 		{
-			id: 'billing',
-			name: NODE_NAME,
-			type: `${PACKAGE}.${node.type}`,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: node.parameters as INodeParameters,
-			credentials: {
-				[node.credentialType]: {
-					id: node.credentialId ?? node.credentialType,
-					name: 'Test credential',
-				},
-			},
+			...packageNodeJson(node, { id: 'billing', name: NODE_NAME, position: [200, 0] }),
 			...(node.onError ? { onError: node.onError } : {}),
 		},
 		{

@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { errorOf, useSandbox } from '../harness/fixture';
+import { nodeStep } from '../harness/nodeStep';
 import type { OnError } from '../harness/workflow';
 
 const context = useSandbox();
@@ -13,26 +14,19 @@ const ACTIVE = 'a0000000-0000-4000-8000-000000000001';
 const TERMINATED = 'a0000000-0000-4000-8000-000000000002';
 const TERMINATED_2 = 'a0000000-0000-4000-8000-000000000004';
 
-function restart(onError?: OnError, options: IDataObject = {}) {
-	return {
-		type: 'accessPaySuite',
-		credentialType: 'accessPaySuiteApi',
-		parameters: {
-			resource: 'contract',
-			operation: 'restartSchedule',
-			contractId: '={{ $json.id }}',
-			options,
-		},
-		onError,
-	};
-}
-
-function cancel(onError?: OnError, options: IDataObject = {}) {
-	return {
-		...restart(onError, options),
-		parameters: { ...restart(onError, options).parameters, operation: 'cancelSchedule' },
-	};
-}
+/** A DDCMS schedule action on the contract id of each input item. */
+const scheduleAction =
+	(operation: string) =>
+	(onError?: OnError, options: IDataObject = {}) =>
+		nodeStep(
+			'accessPaySuite',
+			'contract',
+			operation,
+			{ contractId: '={{ $json.id }}', options },
+			onError,
+		);
+const restart = scheduleAction('restartSchedule');
+const cancel = scheduleAction('cancelSchedule');
 
 // ok, provider fault (400: not Terminated), local validation failure, ok
 const MIXED = [
@@ -197,18 +191,17 @@ describe('clear-text base URLs', () => {
 		[
 			'singula',
 			'singulaApi',
-			{
-				type: 'singula',
-				credentialType: 'singulaApi',
-				parameters: {
-					resource: 'contract',
-					operation: 'change',
+			nodeStep(
+				'singula',
+				'contract',
+				'change',
+				{
 					customerId: '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01',
 					contractId: '80001',
 					itemCode: 'PREMIUM',
 				},
-				onError: 'continueRegularOutput' as const,
-			},
+				'continueRegularOutput',
+			),
 			{ baseUrl: 'http://10.0.0.8:8080' },
 		],
 	])(
@@ -232,10 +225,7 @@ describe('clear-text base URLs', () => {
 describe('operations the node does not have', () => {
 	it('"Custom API Call" points to the HTTP Request node', async () => {
 		const run = await context.run(
-			{
-				...cancel('continueRegularOutput'),
-				parameters: { resource: 'contract', operation: '__CUSTOM_API_CALL__' },
-			},
+			nodeStep('accessPaySuite', 'contract', '__CUSTOM_API_CALL__', {}, 'continueRegularOutput'),
 			[{}],
 		);
 		expect(run.requests).toHaveLength(0);

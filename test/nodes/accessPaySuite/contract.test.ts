@@ -1,30 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../sandbox/server';
-import { errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
+import { errorOf, useSandbox } from '../../harness/fixture';
+import { nodeStep } from '../../harness/nodeStep';
+import type { OnError } from '../../harness/workflow';
 
 const ACTIVE = 'a0000000-0000-4000-8000-000000000001';
 const TERMINATED = 'a0000000-0000-4000-8000-000000000002';
 const PROTECTED = 'a0000000-0000-4000-8000-000000000003';
 const BROKEN = 'a0000000-0000-4000-8000-000000000005';
 const UNKNOWN = 'a0000000-0000-4000-8000-0000000000ff';
+const DIRECT_DEBIT_CANCELLED = 'a0000000-0000-4000-8000-000000000004';
+const CUSTOMER_1 = 'c0000000-0000-4000-8000-000000000001';
+const CUSTOMER_2 = 'c0000000-0000-4000-8000-000000000002';
 
 const context = useSandbox();
 
-function ddcms(operation: string, parameters: IDataObject, onError?: OnError) {
-	return {
-		type: 'accessPaySuite',
-		credentialType: 'accessPaySuiteApi',
-		parameters: { resource: 'contract', operation, ...parameters },
-		onError,
-	};
-}
+const contractStep = (operation: string, parameters: IDataObject = {}, onError?: OnError) =>
+	nodeStep('accessPaySuite', 'contract', operation, parameters, onError);
 
 describe('Access PaySuite DDCMS: contract schedule actions', () => {
 	it('cancels a schedule: exact request, success item, schedule now Terminated', async () => {
 		const run = await context.run(
-			ddcms('cancelSchedule', { contractId: '={{ $json.contractId }}' }),
+			contractStep('cancelSchedule', { contractId: '={{ $json.contractId }}' }),
 			[{ contractId: ACTIVE }],
 		);
 
@@ -53,7 +51,10 @@ describe('Access PaySuite DDCMS: contract schedule actions', () => {
 
 	it('restarts a Terminated schedule with a URL-encoded comment', async () => {
 		const run = await context.run(
-			ddcms('restartSchedule', { contractId: TERMINATED, comment: 'Paid up & back/on track' }),
+			contractStep('restartSchedule', {
+				contractId: TERMINATED,
+				comment: 'Paid up & back/on track',
+			}),
 		);
 
 		const [request] = run.requests;
@@ -72,7 +73,7 @@ describe('Access PaySuite DDCMS: contract schedule actions', () => {
 
 	it('sends no query string when the comment is empty', async () => {
 		const run = await context.run(
-			ddcms('restartSchedule', { contractId: TERMINATED, comment: '' }),
+			contractStep('restartSchedule', { contractId: TERMINATED, comment: '' }),
 		);
 		expect(run.requests[0].rawQuery).toBe('');
 		expect(run.items[0].json.success).toBe(true);
@@ -80,7 +81,7 @@ describe('Access PaySuite DDCMS: contract schedule actions', () => {
 
 	it('refuses a contract ID with a slash before sending anything', async () => {
 		const run = await context.run(
-			ddcms('cancelSchedule', { contractId: 'abc/def' }, 'continueRegularOutput'),
+			contractStep('cancelSchedule', { contractId: 'abc/def' }, 'continueRegularOutput'),
 		);
 		expect(run.requests).toHaveLength(0);
 		expect(errorOf(run.items[0])).toMatchObject({
@@ -92,6 +93,134 @@ describe('Access PaySuite DDCMS: contract schedule actions', () => {
 			resource: 'contract',
 			operation: 'cancelSchedule',
 		});
+	});
+});
+
+describe('Access PaySuite DDCMS: contract lifecycle', () => {
+	it('cancels the Direct Debit, then reactivates it', async () => {
+		const cancel = await context.run(contractStep('cancelDirectDebit', { contractId: ACTIVE }));
+		expect(cancel.requests.map((r) => [r.method, r.path, r.rawQuery, r.body])).toEqual([
+			['POST', `/ddcms/api/v3/client/DEMO/contract/${ACTIVE}/cancel`, '', ''],
+		]);
+		expect(cancel.items[0].json).toEqual({
+			success: true,
+			contractId: ACTIVE,
+			message: 'Contract cancelled',
+		});
+		expect(context.sandbox.state.accessPaySuite.contracts.get(ACTIVE)?.directDebitStatus).toBe(
+			'Cancelled',
+		);
+
+		const reactivate = await context.run(contractStep('reactivate', { contractId: ACTIVE }));
+		expect(reactivate.requests[0].path).toBe(
+			`/ddcms/api/v3/client/DEMO/contract/${ACTIVE}/reactivate`,
+		);
+		expect(reactivate.items[0].json).toEqual({
+			success: true,
+			contractId: ACTIVE,
+			message: 'Contract reactivated',
+		});
+		expect(context.sandbox.state.accessPaySuite.contracts.get(ACTIVE)?.directDebitStatus).toBe(
+			'Active',
+		);
+	});
+
+	it('cancelling an already cancelled Direct Debit is a validation error', async () => {
+		const run = await context.run(
+			contractStep(
+				'cancelDirectDebit',
+				{ contractId: DIRECT_DEBIT_CANCELLED },
+				'continueRegularOutput',
+			),
+		);
+		expect(errorOf(run.items[0])).toMatchObject({
+			httpCode: 400,
+			code: '3',
+			category: 'validation',
+			operation: 'cancelDirectDebit',
+		});
+	});
+
+	it('updates the amount with the query string only and no body', async () => {
+		const run = await context.run(
+			contractStep('updateAmount', {
+				contractId: ACTIVE,
+				amount: '29.99',
+				comment: 'Price rise 2026',
+			}),
+		);
+		const [request] = run.requests;
+		expect([request.method, request.path, request.rawQuery, request.body]).toEqual([
+			'PATCH',
+			`/ddcms/api/v3/client/DEMO/contract/${ACTIVE}/amount`,
+			'amount=29.99&comment=Price%20rise%202026',
+			'',
+		]);
+		expect(run.items[0].json).toEqual({
+			success: true,
+			contractId: ACTIVE,
+			message: 'Contract amount updated',
+		});
+		expect(context.sandbox.state.accessPaySuite.contracts.get(ACTIVE)?.amount).toBe('29.99');
+	});
+
+	it.each([
+		[
+			{ amount: '12.345', comment: 'x' },
+			'Parameter "amount" must be a number with up to two decimals, like 12.50',
+		],
+		[{ amount: '0', comment: 'x' }, 'Parameter "amount" must be more than 0'],
+		// The DDCMS spec requires the comment; an expression that gives nothing is refused too.
+		[{ amount: '10', comment: '={{ "" }}' }, 'Parameter "comment" is required'],
+		[
+			{ amount: '10', comment: 'x'.repeat(256) },
+			'Parameter "comment" must be at most 255 characters long',
+		],
+	])('refuses amount/comment %j without sending', async (parameters, message) => {
+		const run = await context.run(
+			contractStep('updateAmount', { contractId: ACTIVE, ...parameters }, 'continueRegularOutput'),
+		);
+		expect(run.requests).toHaveLength(0);
+		expect(errorOf(run.items[0]).message).toBe(message);
+	});
+
+	it("lists a customer's contracts, one item per contract, passed through as sent", async () => {
+		const run = await context.run(
+			contractStep('getMany', { customerId: CUSTOMER_1, returnAll: true }),
+		);
+		expect(run.requests[0].path).toBe(`/ddcms/api/v3/client/DEMO/customer/${CUSTOMER_1}/contract`);
+		expect(run.items.map((item) => [item.json.Id, item.pairedItem])).toEqual([
+			[ACTIVE, { item: 0 }],
+			['a0000000-0000-4000-8000-000000000002', { item: 0 }],
+		]);
+		expect(run.items[0].json).toMatchObject({
+			CustomerId: CUSTOMER_1,
+			Status: 'Active',
+			ScheduleStatus: 'Active',
+		});
+	});
+
+	it('pairs each record to the input that asked, with a failing input in line after earlier records', async () => {
+		const run = await context.run(
+			contractStep(
+				'getMany',
+				{ customerId: '={{ $json.customer }}', limit: 2 },
+				'continueRegularOutput',
+			),
+			[{ customer: CUSTOMER_1 }, { customer: 'c-unknown' }, { customer: CUSTOMER_2 }],
+		);
+		expect(
+			run.items.map((item) => [
+				item.pairedItem,
+				item.json.Id ?? (item.json.error as IDataObject).category,
+			]),
+		).toEqual([
+			[{ item: 0 }, ACTIVE],
+			[{ item: 0 }, 'a0000000-0000-4000-8000-000000000002'],
+			[{ item: 1 }, 'not_found'],
+			[{ item: 2 }, 'a0000000-0000-4000-8000-000000000003'],
+			[{ item: 2 }, DIRECT_DEBIT_CANCELLED],
+		]);
 	});
 });
 
@@ -208,7 +337,7 @@ describe.each(faultCases)(
 		it('gives an error item with the category to branch on', async () => {
 			prepare?.();
 			const run = await context.run(
-				ddcms(operation, parameters, 'continueRegularOutput'),
+				contractStep(operation, parameters, 'continueRegularOutput'),
 				[{}],
 				overrides,
 			);
@@ -227,7 +356,7 @@ describe.each(faultCases)(
 
 		it('stops the workflow with the same message, status and [category] code', async () => {
 			prepare?.();
-			const run = await context.run(ddcms(operation, parameters), [{}], overrides);
+			const run = await context.run(contractStep(operation, parameters), [{}], overrides);
 			expect(run.items).toHaveLength(0);
 			const error = run.error as unknown as IDataObject;
 			if (expected.message) expect(error.message).toBe(expected.message);

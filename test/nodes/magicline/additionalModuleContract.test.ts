@@ -1,22 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SANDBOX_CREDENTIALS } from '../../sandbox/server';
-import { loadOptions } from '../harness/engine';
-import { credentialsFor, errorOf, useSandbox } from '../harness/fixture';
-import type { OnError } from '../harness/workflow';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
+import { loadOptions } from '../../harness/engine';
+import { credentialsFor, errorOf, useSandbox } from '../../harness/fixture';
+import { nodeStep, packageNode } from '../../harness/nodeStep';
+import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 
 // The sandbox's today is 2026-06-15; module cancelations may be dated from then on.
 const CANCEL_DATE = '2026-07-31';
+// Magicline offers the last days of the next three months.
+const AVAILABLE = ['2026-07-31', '2026-08-31', '2026-09-30'];
 
-function cancelModule(parameters: IDataObject, onError?: OnError) {
-	return {
-		type: 'magicline',
-		credentialType: 'magiclineApi',
-		parameters: {
-			resource: 'additionalModuleContract',
-			operation: 'cancel',
+const cancelModule = (parameters: IDataObject, onError?: OnError) =>
+	nodeStep(
+		'magicline',
+		'additionalModuleContract',
+		'cancel',
+		{
 			contractId: '5001',
 			additionalModuleContractId: '7001',
 			cancelationDate: CANCEL_DATE,
@@ -24,8 +26,7 @@ function cancelModule(parameters: IDataObject, onError?: OnError) {
 			...parameters,
 		},
 		onError,
-	};
-}
+	);
 
 describe('Magicline: cancel an additional module contract', () => {
 	it('sends the documented request and outputs the ids plus the provider fields', async () => {
@@ -116,7 +117,7 @@ describe('Magicline: cancel an additional module contract', () => {
 
 	it('loads the cancelation reasons for the dropdown from the provider', async () => {
 		const options = await loadOptions(
-			{ type: 'magicline', credentialType: 'magiclineApi', parameters: {} },
+			packageNode('magicline'),
 			'getCancelationReasons',
 			credentialsFor(context.sandbox),
 		);
@@ -128,6 +129,64 @@ describe('Magicline: cancel an additional module contract', () => {
 		expect(context.sandbox.requests.at(-1)?.path).toBe(
 			'/magicline/v1/memberships/self-service/contract-cancelation-reasons',
 		);
+	});
+});
+
+describe('Magicline: module contract lookup and withdrawal', () => {
+	it('gets a module contract as one item', async () => {
+		const run = await context.run(
+			nodeStep('magicline', 'additionalModuleContract', 'get', {
+				contractId: '5001',
+				additionalModuleContractId: '7002',
+			}),
+		);
+		expect(run.requests.map((r) => [r.method, r.path])).toEqual([
+			['GET', '/magicline/v1/memberships/5001/self-service/additional-module-contracts/7002'],
+		]);
+		expect(run.items).toHaveLength(1);
+		expect(run.items[0].json).toMatchObject({
+			status: 'CANCELED',
+			name: 'Drinks flat rate',
+			cancelationDate: AVAILABLE[0],
+		});
+	});
+
+	it('withdraws a module cancelation with no body, and the module is active again', async () => {
+		const run = await context.run(
+			nodeStep('magicline', 'additionalModuleContract', 'withdrawCancellation', {
+				contractId: '5001',
+				additionalModuleContractId: '7002',
+			}),
+		);
+		const [request] = run.requests;
+		expect([request.method, request.path, request.body]).toEqual([
+			'POST',
+			'/magicline/v1/memberships/5001/self-service/additional-module-contracts/7002/withdraw-cancelation',
+			'',
+		]);
+		expect(run.items[0].json).toEqual({
+			success: true,
+			contractId: '5001',
+			additionalModuleContractId: '7002',
+		});
+		expect(context.sandbox.state.magicline.moduleContracts.get('7002')?.status).toBe('ACTIVE');
+	});
+
+	it('withdrawing a cancelation that does not exist is a validation error', async () => {
+		const run = await context.run(
+			nodeStep(
+				'magicline',
+				'additionalModuleContract',
+				'withdrawCancellation',
+				{ contractId: '5001', additionalModuleContractId: '7001' },
+				'continueRegularOutput',
+			),
+		);
+		expect(errorOf(run.items[0])).toMatchObject({
+			httpCode: 400,
+			code: 'CANCELATION_NOT_FOUND',
+			category: 'validation',
+		});
 	});
 });
 
