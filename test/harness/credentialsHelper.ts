@@ -61,7 +61,8 @@ export class CredentialsHelper implements ICredentialsHelper {
 		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const stored = nodeCredentials.id ? this.store[nodeCredentials.id] : undefined;
+		// Ids are `<type>#<test>` (see instance.ts); the store holds one credential per type.
+		const stored = nodeCredentials.id ? this.store[nodeCredentials.id.split('#')[0]] : undefined;
 		if (!stored || stored.type !== type)
 			throw new Error(`No credential "${nodeCredentials.id}" of type ${type}`);
 		return NodeHelpers.getNodeParameters(

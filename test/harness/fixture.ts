@@ -7,6 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/server';
 import type { RecordedRequest, Sandbox } from '../../sandbox/server';
+import { isolateCredentials } from './instance';
 import { installLogRecorder, takeLogLines } from './logs';
 import { runWorkflow } from './runner';
 import type { EngineRun } from './runner';
@@ -51,6 +52,7 @@ export function useSandbox(): TestContext {
 		context.sandbox = await startSandbox({ today: SANDBOX_TODAY });
 	});
 	beforeEach(() => {
+		isolateCredentials();
 		context.sandbox.reset();
 		installLogRecorder();
 		takeLogLines();

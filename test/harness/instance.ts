@@ -32,6 +32,22 @@ export interface NodeRef {
 	parameters: IDataObject;
 }
 
+/**
+ * Which test the stored credentials belong to. The node keeps one pace (and 429 pause) per
+ * credential id for the whole process, as n8n does; each test gets its own ids so one test's
+ * pause cannot slow the next. Runs inside one test share them, like executions in one n8n.
+ */
+let credentialGeneration = 0;
+
+export function isolateCredentials(): void {
+	credentialGeneration++;
+}
+
+/** The id the node JSON gives a stored credential (its type, tagged with the test). */
+export function credentialIdFor(credentialType: string): string {
+	return `${credentialType}#${credentialGeneration}`;
+}
+
 /** The node JSON n8n stores for a package node with one credential. */
 export function packageNodeJson(
 	node: NodeRef,
@@ -46,7 +62,7 @@ export function packageNodeJson(
 		parameters: node.parameters as INodeParameters,
 		credentials: {
 			[node.credentialType]: {
-				id: node.credentialId ?? node.credentialType,
+				id: node.credentialId ?? credentialIdFor(node.credentialType),
 				name: 'Test credential',
 			},
 		},

@@ -155,22 +155,28 @@ describe('transport failures', () => {
 		});
 	});
 
-	it('a dropped connection is unavailable/NETWORK and retryable', async () => {
+	// The client cannot tell whether the provider acted before the connection broke.
+	it('a dropped connection is timeout/NETWORK: the outcome is unknown, not retryable', async () => {
 		context.sandbox.inject({ provider: 'accessPaySuite', drop: true });
 		const run = await context.run(cancel('continueRegularOutput'), [{ id: ACTIVE }]);
 		expect(errorOf(run.items[0])).toMatchObject({
-			category: 'unavailable',
+			category: 'timeout',
 			code: 'NETWORK',
-			retryable: true,
+			retryable: false,
 			httpCode: null,
 		});
+		expect(run.requests).toHaveLength(1);
 	});
 
 	it('a refused connection is unavailable/NETWORK', async () => {
 		const run = await context.run(cancel('continueRegularOutput'), [{ id: ACTIVE }], {
 			accessPaySuiteApi: { baseUrl: 'http://127.0.0.1:9' },
 		});
-		expect(errorOf(run.items[0])).toMatchObject({ category: 'unavailable', code: 'NETWORK' });
+		expect(errorOf(run.items[0])).toMatchObject({
+			category: 'unavailable',
+			code: 'NETWORK',
+			retryable: true,
+		});
 	});
 
 	it('a slow sandbox within the timeout still succeeds', async () => {

@@ -243,7 +243,8 @@ const faultCases: Array<{
 	{
 		name: '429 rate limit (retries off)',
 		parameters: {},
-		prepare: () => context.sandbox.inject({ provider: 'magicline', status: 429, retryAfter: '60' }),
+		// Retry-After 1: the 429 also pauses the credential, and this test runs twice with it.
+		prepare: () => context.sandbox.inject({ provider: 'magicline', status: 429, retryAfter: '1' }),
 		expected: {
 			httpCode: 429,
 			code: 'TOO_MANY_REQUESTS',
