@@ -19,6 +19,17 @@ const at = (method: string, path: string, ...parameters: string[]): ParameterRef
 
 export const DEVIATIONS: readonly Deviation[] = [
 	{
+		id: 'ddcms-null-for-unset',
+		spec: 'ddcms',
+		kind: 'nullForOptional',
+		what:
+			'Answers carry `null` for optional string properties that are not set (a customer without CompanyName or ' +
+			'HomePhoneNumber); the schemas type them `string` without `x-nullable`.',
+		why: "DDCMS is a .NET Web API that writes unset values as null; the spec's own examples show it (`Tags: null`, `PaymentDayInWeek: null`, `Detail: null`).",
+		source:
+			'ddcms-api-v3.swagger.yaml response examples (e.g. GET schedules `Tags: null`, contract `PaymentDayInWeek: null`)',
+	},
+	{
 		id: 'ddcms-query-string',
 		spec: 'ddcms',
 		kind: 'queryForBody',

@@ -729,6 +729,10 @@ describe('DEVIATIONS: every entry is needed by a request the package sends to DD
 		'ddcms-account-holder-pattern': {
 			sent: { method: 'POST', path: `${client}/customer`, rawQuery: newCustomer },
 		},
+		'ddcms-null-for-unset': {
+			sent: { method: 'GET', path: `${client}/customer`, rawQuery: 'customerRef=CUST-001' },
+			response: json({ Customers: [{ CustomerRef: 'CUST-001', CompanyName: null }] }),
+		},
 	};
 
 	it('lists an example for every entry', () => {

@@ -87,6 +87,13 @@ export type Deviation = DeviationBase &
 		  }
 		| {
 				/**
+				 * Answers may carry `null` for a property the schema types but does not require (an unset value of a
+				 * .NET API); such properties are checked as if absent. A required property that is null still fails.
+				 */
+				kind: 'nullForOptional';
+		  }
+		| {
+				/**
 				 * A field of the operation's body (a property or an example key of its schema, compared without regard
 				 * to case) may come as a query parameter of the same name instead.
 				 */
@@ -1016,5 +1023,23 @@ function checkResponse(
 			: [];
 	}
 	if (declared.size === 0) return [];
-	return checkJsonBody(declared, type, response.body, 'response body', context);
+	const nullsAsAbsent = context.deviations.some((entry) => entry.kind === 'nullForOptional');
+	return checkJsonBody(
+		declared,
+		type,
+		nullsAsAbsent ? withoutNullMembers(response.body) : response.body,
+		'response body',
+		context,
+	);
+}
+
+/** A JSON text with every object member whose value is null left out (see the `nullForOptional` deviation). */
+function withoutNullMembers(body: string): string {
+	try {
+		return JSON.stringify(
+			JSON.parse(body, (_key, value: unknown) => (value === null ? undefined : value)),
+		);
+	} catch {
+		return body;
+	}
 }
