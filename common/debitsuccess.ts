@@ -22,7 +22,10 @@ export function userElement(username: string, password: string): string {
 }
 
 /** A SOAP envelope with its User placeholder replaced by the credential's username and password. */
-export function withUserElement(envelope: string, credentials: ICredentialDataDecryptedObject): string {
+export function withUserElement(
+	envelope: string,
+	credentials: ICredentialDataDecryptedObject,
+): string {
 	// A replacer function, so "$&" and the like in a password are not read as patterns.
 	return envelope.replace(USER_PLACEHOLDER, () =>
 		userElement(String(credentials.username ?? ''), String(credentials.password ?? '')),

@@ -1,9 +1,4 @@
-import type {
-	IAuthenticate,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import {
 	DEBITSUCCESS_TEST_ENDPOINT,

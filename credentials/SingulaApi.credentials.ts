@@ -1,4 +1,10 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { signedPath, singulaSignature } from '../common/singula';
 import { effectiveUrl, guardRequest, trimTrailingSlashes } from '../common/url';
@@ -47,7 +53,10 @@ export class SingulaApi implements ICredentialType {
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		const guarded = guardRequest(requestOptions, trimTrailingSlashes(String(credentials.baseUrl ?? '')));
+		const guarded = guardRequest(
+			requestOptions,
+			trimTrailingSlashes(String(credentials.baseUrl ?? '')),
+		);
 		const url = effectiveUrl(guarded);
 		const timestamp = Math.floor(Date.now() / 1000).toString();
 		const method = (requestOptions.method ?? 'GET').toUpperCase();

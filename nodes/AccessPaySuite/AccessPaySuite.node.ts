@@ -25,7 +25,7 @@ export class AccessPaySuite implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'accessPaySuiteApi', required: true }],
-		properties: buildOperationProperties(accessPaySuiteProvider.resources),
+		properties: buildOperationProperties(accessPaySuiteProvider),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -20,12 +20,16 @@ async function callbackRequest(
 	operation: string,
 	query?: Record<string, string>,
 ): Promise<unknown> {
-	return await callProvider(context, accessPaySuiteProvider, { resource: 'webhook', operation }, () =>
-		rest(
-			`${method} BACS/{entity}/callback`,
-			{ entity: context.getNodeParameter('entity') as string },
-			{ query },
-		),
+	return await callProvider(
+		context,
+		accessPaySuiteProvider,
+		{ resource: 'webhook', operation },
+		() =>
+			rest(
+				`${method} BACS/{entity}/callback`,
+				{ entity: context.getNodeParameter('entity') as string },
+				{ query },
+			),
 	);
 }
 
@@ -94,7 +98,10 @@ export class AccessPaySuiteTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = jsonObjectBody(this);
-		if (!body) return refuse(this, 400, 'Expected a DDCMS callback with a JSON body');
+		// An empty object is no callback: DDCMS always says which record changed and how.
+		if (!body || Object.keys(body).length === 0) {
+			return refuse(this, 400, 'Expected a DDCMS callback with a JSON body');
+		}
 		const entity = this.getNodeParameter('entity') as string;
 		return { workflowData: [[{ json: { ...body, entity } }]] };
 	}

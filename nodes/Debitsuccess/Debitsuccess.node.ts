@@ -25,7 +25,7 @@ export class Debitsuccess implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'debitsuccessApi', required: true, testedBy: 'debitsuccessApiTest' }],
-		properties: buildOperationProperties(debitsuccessProvider.resources),
+		properties: buildOperationProperties(debitsuccessProvider),
 	};
 
 	methods = {

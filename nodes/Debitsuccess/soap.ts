@@ -17,7 +17,6 @@ const CORE_NS = 'http://schemas.datacontract.org/2004/07/Debitsuccess.WebService
 /** WCF's default action for the service contract (inferred: not published by the vendor). */
 const SOAP_ACTION_PREFIX = 'Debitsuccess.WebServices.WCF/IDSServices/';
 
-
 /**
  * Element order of each request. WCF's data-contract serializer reads members in order (base class
  * first, then alphabetical) and silently treats an element out of order as null. CancelAccount and
@@ -137,10 +136,17 @@ export function readSoapResponse(response: RawResponse): SoapResult {
 	const fault = childElement(body, 'Fault');
 	if (fault) throw soapFault(response, fault);
 	const result = body?.children[0]?.children[0];
-	if (!result || !childElement(result, 'Status'))
-		throw unreadableAnswer(response, 'no result Status');
+	// Exactly one Status, in the service's data-contract namespace: two, or one from elsewhere,
+	// cannot be trusted to say Succeed.
+	const statuses = result?.children.filter((child) => child.localName === 'Status') ?? [];
+	if (!result || statuses.length !== 1 || statuses[0].namespace !== CORE_NS) {
+		throw unreadableAnswer(
+			response,
+			statuses.length > 1 ? 'more than one Status' : 'no result Status of the service',
+		);
+	}
 	const notes = readNotes(result);
-	const status = childElement(result, 'Status')?.text;
+	const status = statuses[0].text;
 	if (status === 'Succeed') {
 		return {
 			result,

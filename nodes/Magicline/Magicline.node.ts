@@ -26,7 +26,7 @@ export class Magicline implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'magiclineApi', required: true }],
-		properties: buildOperationProperties(magiclineProvider.resources),
+		properties: buildOperationProperties(magiclineProvider),
 	};
 
 	methods = { loadOptions };

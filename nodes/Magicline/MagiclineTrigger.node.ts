@@ -37,7 +37,9 @@ function payloadEntries(body: IDataObject | undefined): MagiclinePayloadEntry[] 
 			entry !== null &&
 			typeof entry === 'object' &&
 			typeof (entry as IDataObject).type === 'string' &&
-			Number.isFinite((entry as IDataObject).timestamp),
+			// Milliseconds within the range a Date can hold (±8.64e15), so occurredAt can be written.
+			Number.isFinite((entry as IDataObject).timestamp) &&
+			!Number.isNaN(new Date((entry as IDataObject).timestamp as number).getTime()),
 	);
 	return valid ? (payload as MagiclinePayloadEntry[]) : undefined;
 }

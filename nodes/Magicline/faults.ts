@@ -25,3 +25,6 @@ export const MAGICLINE_FAULTS: FaultTable = {
 	'500': { category: 'provider_error', message: 'Unexpected system error.' },
 	'503': { category: 'unavailable', message: 'The service is unavailable.' },
 };
+
+/** Magicline's documented rate limit (requests per minute), the node's default pace. */
+export const MAGICLINE_REQUESTS_PER_MINUTE = 1000;

@@ -5,7 +5,7 @@ import type { ResourceValue } from '../shared/engine/types';
 import { asObject, looksLikeHtml, plainText, restProvider, textField } from '../shared/wire/rest';
 import { additionalModuleContract } from './additionalModuleContract';
 import { cancelationReason } from './cancelationReason';
-import { MAGICLINE_FAULTS } from './faults';
+import { MAGICLINE_FAULTS, MAGICLINE_REQUESTS_PER_MINUTE } from './faults';
 import { membership } from './membership';
 
 /** A Magicline fault: `{errorMessage, errorCode, traceId, reference}`, mapped by HTTP status. */
@@ -28,6 +28,8 @@ function magiclineFailure(status: number, body: unknown, text: string): ItemFail
 export const magiclineProvider = restProvider({
 	name: 'magicline',
 	credentialType: 'magiclineApi',
+	// Magicline's documented limit: 1,000 requests per minute.
+	defaultMaxRequestsPerMinute: MAGICLINE_REQUESTS_PER_MINUTE,
 	resources: [additionalModuleContract, cancelationReason, membership],
 	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
 	apiRoots: { default: () => '' },

@@ -26,7 +26,7 @@ export class Singula implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'singulaApi', required: true }],
-		properties: buildOperationProperties(singulaProvider.resources),
+		properties: buildOperationProperties(singulaProvider),
 	};
 
 	methods = { loadOptions };

@@ -1,4 +1,5 @@
-import { trimTrailingSlashes } from '../../common/url';
+import { signedPath, singulaSignature } from '../../common/singula';
+import { effectiveUrl, trimTrailingSlashes } from '../../common/url';
 import { entryRetryable, faultFor } from '../shared/engine/faults';
 import { ItemFailure } from '../shared/engine/failure';
 import type { ResourceValue } from '../shared/engine/types';
@@ -35,6 +36,17 @@ export const singulaProvider = restProvider({
 	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
 	apiRoots: SINGULA_APIS,
 	toFailure: singulaFailure,
+	// The credential signs each request with the second it is sent in: every signature the
+	// request may have carried is redacted from the answer.
+	derivedSecrets(credentials, request, from, to) {
+		const secret = String(credentials.apiSecret ?? '');
+		const path = signedPath(effectiveUrl(request));
+		const signatures: string[] = [];
+		for (let second = Math.floor(from / 1000) - 1; second <= Math.floor(to / 1000) + 1; second++) {
+			signatures.push(singulaSignature(secret, String(second), request.method ?? 'GET', path));
+		}
+		return signatures;
+	},
 });
 
 export type SingulaResource = ResourceValue<typeof singulaProvider>;

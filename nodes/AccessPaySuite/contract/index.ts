@@ -10,5 +10,12 @@ export const contract = defineResource({
 	value: 'contract',
 	name: 'Contract',
 	description: "A customer's Direct Debit contract",
-	operations: [cancelSchedule, restartSchedule, cancelDirectDebit, reactivate, updateAmount, getMany],
+	operations: [
+		cancelSchedule,
+		restartSchedule,
+		cancelDirectDebit,
+		reactivate,
+		updateAmount,
+		getMany,
+	],
 });

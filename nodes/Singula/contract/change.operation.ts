@@ -110,8 +110,9 @@ export const change = restOperation({
 			discountCode: Object.keys(discount).length ? (discount as Record<string, string>) : undefined,
 			[DOWNGRADE_TIMING_PROPERTY]: immediateDowngrade,
 		};
+		// Tenant fields never replace the node's own; `in` would also see Object.prototype's keys.
 		for (const [key, value] of Object.entries(extraBody)) {
-			if (!(key in body)) body[key] = value as JsonBodyValue;
+			if (!Object.prototype.hasOwnProperty.call(body, key)) body[key] = value as JsonBodyValue;
 		}
 		return {
 			request: rest(

@@ -2,9 +2,14 @@ import type { IDataObject, IHookFunctions, ILoadOptionsFunctions } from 'n8n-wor
 
 import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from '../transport/http';
 import { toFailureDetails, toNodeError } from './errors';
-import { lookupOperation, runOperation } from './executor';
+import { lookupOperation, readTransportOptions, runOperation } from './executor';
 import { ItemParameters } from './parameters';
-import type { OperationValue, ProviderDefinition, ResourceDefinition, ResourceValue } from './types';
+import type {
+	OperationValue,
+	ProviderDefinition,
+	ResourceDefinition,
+	ResourceValue,
+} from './types';
 
 type Provider<TRequest, TAnswer> = ProviderDefinition<
 	TRequest,
@@ -36,7 +41,9 @@ export async function loadOperationRecords<
 		const parameters = new ItemParameters((name) =>
 			name === 'returnAll' ? true : context.getCurrentNodeParameter(name),
 		);
-		return await runOperation(context, provider, declaration, parameters, DEFAULT_TRANSPORT_OPTIONS);
+		// Dropdown calls take part in the credential's pace, as the node's options set it.
+		const transport = readTransportOptions(parameters, provider);
+		return await runOperation(context, provider, declaration, parameters, transport);
 	} catch (error) {
 		throw toNodeError(context.getNode(), toFailureDetails(error), origin);
 	}

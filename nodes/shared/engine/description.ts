@@ -12,7 +12,11 @@ function showFor(resource: string, operation?: string): INodeProperties['display
  * A field shown for one operation: its own display conditions are kept and the resource and
  * operation added, as n8n's `updateDisplayOptions` does, so a field can also depend on another.
  */
-function forOperation(field: INodeProperties, resource: string, operation: string): INodeProperties {
+function forOperation(
+	field: INodeProperties,
+	resource: string,
+	operation: string,
+): INodeProperties {
 	const own = field.displayOptions ?? {};
 	return {
 		...field,
@@ -47,42 +51,67 @@ function listFields(resource: string, operation: string): INodeProperties[] {
 	];
 }
 
-/** Settings every node shares: automatic retries and the request timeout. */
-export const transportOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3, // DEFAULT_TRANSPORT_OPTIONS.maxRetries; n8n's lint wants a literal here
-			description:
-				'How many times to try again when the provider says it is busy (429 or 503). Waits as long as the provider asks, at most 30 seconds each time. 0 turns this off.',
-		},
-		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 30000, // DEFAULT_TRANSPORT_OPTIONS.timeout
-			description:
-				'How long to wait for the provider to answer, in milliseconds. When it runs out the item fails with category "timeout": the action may or may not have happened.',
-		},
-	],
-};
+/**
+ * Settings every action node shares: retries, timeout, and the bulk-run options.
+ * `defaultPerMinute` is the provider's documented limit (0 when it documents none).
+ */
+export function optionsField(defaultPerMinute: number): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Requests per Minute',
+				name: 'maxRequestsPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: defaultPerMinute,
+				description:
+					"The most requests this node starts per minute with this credential, shared with every other node and workflow using the same credential in this n8n. Spreads the requests evenly, so no minute and no second gets more than its share. 0 means no limit. In queue mode every worker keeps its own count, so set this to the provider's limit divided by the number of workers.",
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 3, // DEFAULT_TRANSPORT_OPTIONS.maxRetries; n8n's lint wants a literal here
+				description:
+					'How many times to try again when the provider says it is busy (429 or 503). Waits as long as the provider asks, at most 30 seconds each time. A 429 also pauses every other request with this credential for that long. 0 turns this off.',
+			},
+			{
+				displayName: 'Requests in Parallel',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 32 },
+				default: 1,
+				description:
+					'How many items are sent to the provider at the same time (1 to 32). The output keeps the order of the input whatever the setting. Higher is faster for big runs; stay within what the provider allows.',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30000, // DEFAULT_TRANSPORT_OPTIONS.timeout
+				description:
+					'How long one request may take, in milliseconds, until the whole answer has arrived. When it runs out the item fails with category "timeout": the action may or may not have happened, so check before running the item again.',
+			},
+		],
+	};
+}
 
 /**
  * The Resource and Operation dropdowns and every operation's fields, built from the resource
  * declarations so a new operation needs no change here.
  */
-export function buildOperationProperties(
-	resources: ReadonlyArray<ResourceDefinition<unknown, unknown>>,
-): INodeProperties[] {
+export function buildOperationProperties(provider: {
+	resources: ReadonlyArray<ResourceDefinition<unknown, unknown>>;
+	defaultMaxRequestsPerMinute?: number;
+}): INodeProperties[] {
+	const { resources } = provider;
 	const firstResource = resources[0].value;
 	const properties: INodeProperties[] = [
 		{
@@ -121,6 +150,6 @@ export function buildOperationProperties(
 			if (operation.list) properties.push(...listFields(resource.value, operation.operation));
 		}
 	}
-	properties.push(transportOptionsField);
+	properties.push(optionsField(provider.defaultMaxRequestsPerMinute ?? 0));
 	return properties;
 }

@@ -26,6 +26,17 @@ export interface FailureDetails {
 	details: unknown;
 }
 
+/** The most of a provider's text an error carries: enough to read, never a whole page. */
+export const MAX_ERROR_TEXT = 2048;
+
+function bounded(text: string): string;
+function bounded(text: string | null | undefined): string | null | undefined;
+function bounded(text: string | null | undefined) {
+	return typeof text === 'string' && text.length > MAX_ERROR_TEXT
+		? `${text.slice(0, MAX_ERROR_TEXT)}…`
+		: text;
+}
+
 /** Categories a flow may simply retry later. */
 const RETRYABLE_CATEGORIES: ReadonlySet<ErrorCategory> = new Set(['rate_limited', 'unavailable']);
 
@@ -44,16 +55,18 @@ export class ItemFailure extends Error {
 	constructor(
 		details: Partial<FailureDetails> & Pick<FailureDetails, 'message' | 'category' | 'code'>,
 	) {
-		super(details.message);
+		const message = bounded(details.message);
+		super(message);
 		this.name = 'ItemFailure';
 		this.details = {
-			description: null,
 			httpCode: null,
 			fault: null,
 			retryable: isRetryableCategory(details.category),
 			traceId: null,
 			details: null,
 			...details,
+			message,
+			description: bounded(details.description) ?? null,
 		};
 	}
 }

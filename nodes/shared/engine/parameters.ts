@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { MAX_USER_JSON_DEPTH, parseUserJson } from '../wire/json';
 import { invalidParameter } from './failure';
 
 const DIGITS = /^[0-9]{1,19}$/;
@@ -208,16 +209,24 @@ export class ItemParameters {
 		return number;
 	}
 
-	/** A JSON object, given as an object or as JSON text. */
+	/**
+	 * A JSON object, given as an object or as JSON text. Text is read as data: integers too large
+	 * for a double stay exact, and deep nesting is refused.
+	 */
 	optionalObject(name: string): IDataObject | undefined {
 		const value = this.source(name);
 		if (value === undefined || value === null || value === '') return undefined;
 		let parsed: unknown = value;
 		if (typeof value === 'string') {
 			try {
-				parsed = JSON.parse(value);
-			} catch {
-				throw invalidParameter(this.label(name), 'must be a JSON object like {"key": "value"}');
+				parsed = parseUserJson(value);
+			} catch (error) {
+				throw invalidParameter(
+					this.label(name),
+					error instanceof RangeError
+						? `must be a JSON object nested at most ${MAX_USER_JSON_DEPTH} levels deep`
+						: 'must be a JSON object like {"key": "value"}',
+				);
 			}
 		}
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {

@@ -9,6 +9,8 @@ import type { ItemParameters } from './parameters';
 
 /** A provider's answer as it came off the wire, before it is read. */
 export interface RawResponse {
+	/** The method of the request answered (a read that answers nothing is no success). */
+	method?: string;
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
@@ -50,10 +52,7 @@ export interface RequestOperation<TRequest, TAnswer, TOperation extends string =
  */
 export interface SequenceOperation<TRequest, TAnswer, TOperation extends string = string>
 	extends OperationLabels<TOperation> {
-	run(
-		parameters: ItemParameters,
-		send: SendRequest<TRequest, TAnswer>,
-	): Promise<OperationOutput>;
+	run(parameters: ItemParameters, send: SendRequest<TRequest, TAnswer>): Promise<OperationOutput>;
 }
 
 export type OperationDefinition<TRequest, TAnswer, TOperation extends string = string> =
@@ -84,11 +83,26 @@ export interface ProviderDefinition<
 	/** Name used in error items (`error.provider`). */
 	name: string;
 	credentialType: string;
+	/** Max Requests per Minute when the node does not say (Magicline documents 1,000); 0 = none. */
+	defaultMaxRequestsPerMinute?: number;
 	resources: TResources;
 	/** Builds the HTTP request (without authentication: n8n's credential layer adds it). */
-	toHttpRequest(request: TRequest, credentials: ICredentialDataDecryptedObject): IHttpRequestOptions;
+	toHttpRequest(
+		request: TRequest,
+		credentials: ICredentialDataDecryptedObject,
+	): IHttpRequestOptions;
 	/** Returns the answer of a successful response, or throws an ItemFailure for a fault. */
 	readResponse(response: RawResponse): TAnswer;
+	/**
+	 * Secrets computed from the credential for this request (Singula's HMAC signature), redacted
+	 * from the answer like the credential's own secrets. `from`/`to`: when the request was sent (ms).
+	 */
+	derivedSecrets?(
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+		from: number,
+		to: number,
+	): string[];
 }
 
 /** The resource values of a provider, as a union type. */
@@ -97,7 +111,9 @@ export type ResourceValue<P extends { resources: ReadonlyArray<{ value: string }
 
 /** The operation values of one resource of a provider, as a union type. */
 export type OperationValue<
-	P extends { resources: ReadonlyArray<{ value: string; operations: ReadonlyArray<{ operation: string }> }> },
+	P extends {
+		resources: ReadonlyArray<{ value: string; operations: ReadonlyArray<{ operation: string }> }>;
+	},
 	R extends ResourceValue<P>,
 > = Extract<P['resources'][number], { value: R }>['operations'][number]['operation'];
 

@@ -5,13 +5,13 @@ import type {
 } from 'n8n-workflow';
 
 import { urlProblem } from '../../../common/url';
-import type { ItemFailure } from '../engine/failure';
+import { ItemFailure } from '../engine/failure';
 import { baseUrlRefused } from '../transport/http';
 import { operationsFor } from '../engine/types';
 import type { ProviderDefinition, RawResponse, ResourceDefinition } from '../engine/types';
 import { fillRoute, queryString } from '../transport/route';
 import type { Route, RouteParameters } from '../transport/route';
-import { parseBody, toJsonText } from './json';
+import { isJsonText, parseBody, toJsonText } from './json';
 import type { JsonBodyValue } from './json';
 
 /** A REST call as an operation declares it: a route, its placeholder values, query and body. */
@@ -61,14 +61,37 @@ export function restHttpRequest(apiRoot: string, request: RestRequest): IHttpReq
 	return options;
 }
 
-/** Reads a REST answer: the parsed body of a 2xx, or the provider's fault mapped by `toFailure`. */
+/**
+ * Reads a REST answer: the parsed body of a 2xx, or the provider's fault mapped by `toFailure`.
+ * A 2xx must be JSON: an HTML login page or a proxy's text with status 200 is not the provider's
+ * success. An empty body is accepted only as the answer to a write (or a 204).
+ */
 export function readRestResponse(
 	response: RawResponse,
 	toFailure: (status: number, body: unknown, text: string) => ItemFailure,
 ): unknown {
 	const body = parseBody(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300) return body;
-	throw toFailure(response.statusCode, body, response.body);
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw toFailure(response.statusCode, body, response.body);
+	}
+	if (body === null && response.method === 'GET' && response.statusCode !== 204) {
+		throw new ItemFailure({
+			message: `The provider answered HTTP ${response.statusCode} with an empty body where data was expected`,
+			httpCode: response.statusCode,
+			code: String(response.statusCode),
+			category: 'provider_error',
+		});
+	}
+	if (typeof body === 'string' && !isJsonText(response.body)) {
+		throw new ItemFailure({
+			message: `The provider answered HTTP ${response.statusCode} with something that is not JSON${looksLikeHtml(response.body) ? ' (an HTML page)' : ''}, so the outcome cannot be read`,
+			description: plainText(response.body),
+			httpCode: response.statusCode,
+			code: String(response.statusCode),
+			category: 'provider_error',
+		});
+	}
+	return body;
 }
 
 export function asObject(value: unknown): IDataObject {
@@ -90,7 +113,9 @@ export function actionItem(answer: unknown, echo: IDataObject): IDataObject {
 
 /** A short readable text from a non-JSON error body (an HTML error page, say). */
 export function plainText(text: string, maxLength = 300): string {
+	// Only the start of a huge page is looked at, so stripping stays cheap.
 	const stripped = text
+		.slice(0, 64 * 1024)
 		.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
 		.replace(/<[^>]+>/g, ' ')
 		.replace(/\s+/g, ' ')
@@ -103,9 +128,12 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** How a REST provider is reached and how its faults read. */
-export interface RestProviderSpec<TResources extends ReadonlyArray<ResourceDefinition<RestRequest, unknown>>> {
+export interface RestProviderSpec<
+	TResources extends ReadonlyArray<ResourceDefinition<RestRequest, unknown>>,
+> {
 	name: string;
 	credentialType: string;
+	defaultMaxRequestsPerMinute?: number;
 	resources: TResources;
 	/** The credential's base URL (no trailing slash). */
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
@@ -115,6 +143,7 @@ export interface RestProviderSpec<TResources extends ReadonlyArray<ResourceDefin
 	};
 	/** The provider's fault for a non-2xx answer. */
 	toFailure(status: number, body: unknown, text: string): ItemFailure;
+	derivedSecrets?: ProviderDefinition<RestRequest, unknown>['derivedSecrets'];
 }
 
 /** A provider definition for a JSON REST API, from where it lives and how its faults read. */
@@ -124,6 +153,7 @@ export function restProvider<
 	return {
 		name: spec.name,
 		credentialType: spec.credentialType,
+		defaultMaxRequestsPerMinute: spec.defaultMaxRequestsPerMinute,
 		resources: spec.resources,
 		toHttpRequest(request, credentials) {
 			const baseUrl = spec.baseUrl(credentials);
@@ -134,5 +164,6 @@ export function restProvider<
 			return restHttpRequest(`${baseUrl}${root(credentials)}`, request);
 		},
 		readResponse: (response) => readRestResponse(response, spec.toFailure),
+		derivedSecrets: spec.derivedSecrets,
 	};
 }

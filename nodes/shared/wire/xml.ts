@@ -5,6 +5,8 @@ export { escapeXml };
 /** An element read from XML, named by its local name (prefixes vary between SOAP operations). */
 export interface XmlElement {
 	localName: string;
+	/** The namespace URI the element's prefix (or the default namespace) stands for; '' for none. */
+	namespace: string;
 	children: XmlElement[];
 	/** The element's own text (entities decoded, CDATA included), trimmed. */
 	text: string;
@@ -42,15 +44,35 @@ function localNameOf(qualifiedName: string): string {
 	return colon === -1 ? qualifiedName : qualifiedName.slice(colon + 1);
 }
 
+function prefixOf(qualifiedName: string): string {
+	const colon = qualifiedName.indexOf(':');
+	return colon === -1 ? '' : qualifiedName.slice(0, colon);
+}
+
+const NAMESPACE_DECLARATION = /\sxmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The namespace scope inside a start tag: the parent's, plus the tag's own xmlns declarations. */
+function scopeOf(tag: string, parent: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+	if (!tag.includes('xmlns')) return parent;
+	const scope = new Map(parent);
+	for (const match of tag.matchAll(NAMESPACE_DECLARATION)) {
+		scope.set(match[1] ?? '', decodeEntities(match[2] ?? match[3] ?? '', 0));
+	}
+	return scope;
+}
+
 /**
  * A small non-validating XML reader for SOAP answers: elements, attributes (skipped), text,
  * entities, CDATA, comments and the XML declaration. DTDs are refused rather than expanded.
  */
 export function parseXml(xml: string): XmlElement {
-	const root: XmlElement = { localName: '#document', children: [], text: '' };
-	const stack: Array<{ element: XmlElement; qualifiedName: string; text: string[] }> = [
-		{ element: root, qualifiedName: '', text: [] },
-	];
+	const root: XmlElement = { localName: '#document', namespace: '', children: [], text: '' };
+	const stack: Array<{
+		element: XmlElement;
+		qualifiedName: string;
+		text: string[];
+		scope: ReadonlyMap<string, string>;
+	}> = [{ element: root, qualifiedName: '', text: [], scope: new Map() }];
 	let position = 0;
 	const top = () => stack[stack.length - 1];
 
@@ -96,11 +118,17 @@ export function parseXml(xml: string): XmlElement {
 			if (!nameMatch) throw new XmlSyntaxError('invalid tag name', position);
 			const end = findTagEnd(xml, position);
 			const selfClosing = xml[end - 1] === '/';
-			const element: XmlElement = { localName: localNameOf(nameMatch[0]), children: [], text: '' };
+			const scope = scopeOf(xml.slice(position, end), top().scope);
+			const element: XmlElement = {
+				localName: localNameOf(nameMatch[0]),
+				namespace: scope.get(prefixOf(nameMatch[0])) ?? '',
+				children: [],
+				text: '',
+			};
 			if (stack.length === 1 && root.children.length > 0)
 				throw new XmlSyntaxError('a second root element', position);
 			top().element.children.push(element);
-			if (!selfClosing) stack.push({ element, qualifiedName: nameMatch[0], text: [] });
+			if (!selfClosing) stack.push({ element, qualifiedName: nameMatch[0], text: [], scope });
 			position = end + 1;
 		}
 	}

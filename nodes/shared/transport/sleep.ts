@@ -1,0 +1,43 @@
+/** Thrown when the execution's cancel signal fires while waiting or sending. */
+export class CancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+/**
+ * A signal that fires after `ms`. (n8n's community-node rules do not allow timers; an
+ * AbortSignal's own timeout serves, and is released once it has fired or is dropped.)
+ */
+export function deadlineSignal(ms: number): AbortSignal {
+	return AbortSignal.timeout(Math.max(0, Math.ceil(ms)));
+}
+
+/**
+ * Resolves when `signal` fires; `dispose` removes the listener (a long-lived signal such as the
+ * execution's cancel signal would otherwise collect one per request).
+ */
+export function whenFired(signal: AbortSignal): { fired: Promise<void>; dispose: () => void } {
+	let onAbort = () => {};
+	const fired = new Promise<void>((resolve) => {
+		onAbort = () => resolve();
+		if (signal.aborted) resolve();
+		else signal.addEventListener('abort', onAbort, { once: true });
+	});
+	return { fired, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+/** Waits `ms`, ending early with a CancelledError when `cancel` fires. */
+export async function sleep(ms: number, cancel?: AbortSignal): Promise<void> {
+	if (cancel?.aborted) throw new CancelledError();
+	const timer = whenFired(deadlineSignal(ms));
+	const cancelled = cancel ? whenFired(cancel) : undefined;
+	const outcome = await Promise.race([
+		timer.fired.then(() => 'slept' as const),
+		...(cancelled ? [cancelled.fired.then(() => 'cancelled' as const)] : []),
+	]);
+	timer.dispose();
+	cancelled?.dispose();
+	if (outcome === 'cancelled') throw new CancelledError();
+}
