@@ -8,6 +8,7 @@
 
 export type DdcmsScheduleStatus = 'Active' | 'Terminated';
 export type DdcmsDirectDebitStatus =
+	| 'Inactive'
 	| 'Pending to activate'
 	| 'Active'
 	| 'Pending to cancel'
@@ -17,31 +18,67 @@ export type DdcmsDirectDebitStatus =
 export const DDCMS_CALLBACK_ENTITIES = ['contract', 'customer', 'payment', 'schedule'] as const;
 export type DdcmsCallbackEntity = (typeof DDCMS_CALLBACK_ENTITIES)[number];
 
+/** Optional text fields are null when never given. Dates are 'YYYY-MM-DD'. */
 export interface DdcmsCustomer {
 	id: string;
 	customerRef: string;
 	title: string;
-	firstName: string;
+	firstName: string | null;
 	surname: string;
-	email: string;
+	email: string | null;
+	companyName: string | null;
+	initials: string | null;
+	dateOfBirth: string | null;
 	line1: string;
-	town: string;
+	line2: string | null;
+	line3: string | null;
+	line4: string | null;
 	postCode: string;
+	/** Eight digits, leading zeros kept. */
+	accountNumber: string;
+	/** Six digits. */
+	bankSortCode: string;
+	accountHolderName: string;
+	homePhoneNumber: string | null;
+	workPhoneNumber: string | null;
+	mobilePhoneNumber: string | null;
+	dateAdded: string;
 }
+
+export type DdcmsTerminationType =
+	| 'Take certain number of debits'
+	| 'Until further notice'
+	| 'End on exact date';
+export type DdcmsAtTheEnd = 'Expire' | 'Switch to Further Notice';
 
 export interface DdcmsContract {
 	id: string;
 	customerId: string;
+	/** The Direct Debit reference (`DirectDebitRef` / `DirectDebitReference` on the wire). */
 	reference: string;
 	scheduleId: string;
 	scheduleName: string;
 	scheduleStatus: DdcmsScheduleStatus;
 	/** The Direct Debit status (the `Status` field on the wire). */
 	directDebitStatus: DdcmsDirectDebitStatus;
-	/** Decimal text with two places, e.g. '25.00'. */
-	amount: string;
+	statusExplanation: string;
+	/** Decimal text with two places, e.g. '25.00'; null on ad-hoc contracts. */
+	amount: string | null;
+	initialAmount: string | null;
+	extraInitialAmounts: string | null;
+	finalAmount: string | null;
 	startDate: string;
-	/** Every write answers 403 ErrorCode 5. */
+	isGiftAid: boolean;
+	terminationType: DdcmsTerminationType;
+	atTheEnd: DdcmsAtTheEnd;
+	numberOfDebits: number | null;
+	terminationDate: string | null;
+	every: number | null;
+	paymentDayInMonth: number | null;
+	paymentMonthInYear: number | null;
+	paymentDayInWeek: number | null;
+	additionalReference: string | null;
+	/** Every write answers 403 (ErrorCode 5 on the lifecycle routes, the spec's bodies on the CRM routes). */
 	isProtected: boolean;
 	/** Every write answers 500 "An error has occurred.". */
 	failsOnWrite: boolean;
@@ -49,12 +86,26 @@ export interface DdcmsContract {
 	lastComment: string | null;
 }
 
+/** Pending = queued, not yet submitted to BACS: the only state in which a payment can be changed or deleted. */
+export type DdcmsPaymentStatus =
+	| 'Pending'
+	| 'Paid'
+	| 'Represented'
+	| 'Unpaid'
+	| 'Withdrawn'
+	| 'Indemnity Claimed';
+
 export interface DdcmsPayment {
 	id: string;
 	contractId: string;
 	date: string;
 	amount: string;
-	status: string;
+	status: DdcmsPaymentStatus;
+	comment: string | null;
+	isCredit: boolean;
+	isAdhoc: boolean;
+	/** BACS reason code of an unpaid payment (0..8), else null. */
+	reasonCode: number | null;
 }
 
 export interface DdcmsSchedule {
@@ -74,6 +125,8 @@ export interface AccessPaySuiteState {
 	contracts: Map<string, DdcmsContract>;
 	/** Newest first. */
 	payments: DdcmsPayment[];
+	/** Running number behind the ids and Direct Debit references the API creates. */
+	nextNumber: number;
 	services: DdcmsService[];
 	/** Registered callback URL per entity; absent = none. */
 	callbacks: Map<DdcmsCallbackEntity, string>;

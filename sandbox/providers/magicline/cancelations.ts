@@ -1,110 +1,30 @@
-/**
- * Magicline Open API (REST, JSON). Ids are int64: path ids and body integers are read as exact digit text and
- * written back verbatim, so a client that rounds 9007199254740993 is caught.
- */
-import { randomBytes } from 'node:crypto';
-import { secretsEqual, SANDBOX_CREDENTIALS } from '../credentials';
-import { isIsoDate } from '../dates';
+/** Membership and additional-module cancelations (self-service endpoints). */
+import { isIsoDate } from '../../dates';
 import {
-	dispatch,
 	emptyResponse,
 	failWith,
 	jsonResponse,
-	mediaType,
 	route,
 	type Route,
 	type RouteCall,
-} from '../http';
-import { canonicalInteger, jsonIntegerText, num, parseJsonObject, type JsonObject } from '../json';
-import type { MagiclineContract, MagiclineModuleContract, MagiclineState } from '../state';
-import type { ProviderContext, ProviderModule, ProviderRequest, ProviderResponse } from '../types';
+} from '../../http';
+import { num, type JsonObject } from '../../json';
+import type { MagiclineContract, MagiclineModuleContract, MagiclineState } from '../../state';
+import type { ProviderResponse } from '../../types';
+import {
+	jsonBody,
+	magiclineError,
+	notFound,
+	pathId,
+	requiredInteger,
+	requiredString,
+	statusError,
+} from './common';
 
-const INT64_DIGITS = /^\d{1,19}$/;
-const INT64_MAX = 9223372036854775807n;
-
-/** Status → errorCode and the message the published spec gives for it. */
-const STATUS_ERRORS: Record<number, [errorCode: string, errorMessage: string]> = {
-	400: ['VALIDATION_ERROR', 'Validation of the request failed.'],
-	401: ['UNAUTHORIZED', 'Authentication failed. No api-key, wrong api-key or wrong header name.'],
-	403: ['FORBIDDEN', 'Authorization failed. The caller has no privilege to the given resource.'],
-	404: ['ENTITY_NOT_FOUND', 'Entity does not exist.'],
-	405: ['METHOD_NOT_ALLOWED', 'Request method not supported.'],
-	409: [
-		'CONCURRENT_MODIFICATION',
-		'Concurrent modification detected. The entity was modified by another request.',
-	],
-	415: ['UNSUPPORTED_MEDIA_TYPE', 'Content type not supported. Send application/json.'],
-	429: ['TOO_MANY_REQUESTS', 'Access denied - rate limit is exceeded.'],
-	500: ['UNEXPECTED_ERROR', 'Unexpected system error.'],
-	503: ['SERVICE_UNAVAILABLE', 'Service temporarily unavailable.'],
-};
-
-// ---- responses ------------------------------------------------------------------------------------------------
-
-function magiclineError(
-	status: number,
-	errorCode: string,
-	errorMessage: string,
-	reference?: string,
-): ProviderResponse {
-	// traceId: 16 hex chars, like the Datadog ids Magicline returns.
-	return jsonResponse(status, {
-		errorMessage,
-		errorCode,
-		traceId: randomBytes(8).toString('hex'),
-		reference,
-	});
-}
-
-/** The standard error for a status (errorCode and message from {@link STATUS_ERRORS}). */
-function statusError(status: number, reference?: string): ProviderResponse {
-	const [errorCode, errorMessage] = STATUS_ERRORS[status] ?? [
-		`HTTP_${status}`,
-		'Unexpected response.',
-	];
-	return magiclineError(status, errorCode, errorMessage, reference);
-}
-
-const validationError = (errorMessage: string, reference: string) =>
-	magiclineError(400, 'VALIDATION_ERROR', errorMessage, reference);
-const notFound = (what: string) =>
-	magiclineError(404, 'ENTITY_NOT_FOUND', `Entity does not exist: ${what}.`);
 const invalidDate = (errorMessage: string) =>
 	magiclineError(400, 'INVALID_CANCELATION_DATE', errorMessage, 'cancelationDate');
 const cancelationNotFound = () =>
 	magiclineError(400, 'CANCELATION_NOT_FOUND', 'There is no cancelation to withdraw.');
-
-// ---- request reading ------------------------------------------------------------------------------------------
-
-/** An int64 path parameter as canonical digit text (400 when it is not one, as Spring's binding would). */
-function pathId(call: RouteCall, name: string): string {
-	const text = call.params[name];
-	const id = INT64_DIGITS.test(text) ? canonicalInteger(text) : undefined;
-	if (id === undefined || BigInt(id) > INT64_MAX)
-		failWith(validationError(`${name} must be an int64`, name));
-	return id;
-}
-
-function jsonBody(request: ProviderRequest): JsonObject {
-	if (mediaType(request.headers['content-type']) !== 'application/json') failWith(statusError(415));
-	const body = parseJsonObject(request.body);
-	if (!body) failWith(validationError('The request body must be a JSON object.', 'body'));
-	return body;
-}
-
-function requiredInteger(body: JsonObject, field: string): string {
-	const value = jsonIntegerText(body[field]);
-	if (value === undefined)
-		failWith(validationError(`${field} is required and must be an integer`, field));
-	return value;
-}
-
-function requiredString(body: JsonObject, field: string): string {
-	const value = body[field];
-	if (typeof value !== 'string')
-		failWith(validationError(`${field} is required and must be a string`, field));
-	return value;
-}
 
 /** The parts of a cancelation request every cancel endpoint shares. */
 interface CancelationRequest {
@@ -294,7 +214,7 @@ function withdrawMembershipCancelation(call: RouteCall): ProviderResponse {
 const MODULE_PATH =
 	'/v1/memberships/:contractId/self-service/additional-module-contracts/:moduleId';
 
-const ROUTES: Route[] = [
+export const CANCELATION_ROUTES: Route[] = [
 	route('GET', '/v1/memberships/self-service/contract-cancelation-reasons', listCancelationReasons),
 	route('GET', MODULE_PATH, getModuleContract),
 	route('POST', `${MODULE_PATH}/ordinary-cancelation`, cancelModuleContract),
@@ -311,35 +231,3 @@ const ROUTES: Route[] = [
 		withdrawMembershipCancelation,
 	),
 ];
-
-// ---- module ---------------------------------------------------------------------------------------------------
-
-type KeyScope = 'all' | 'readOnly';
-
-function keyScope(request: ProviderRequest): KeyScope | undefined {
-	const key = request.headers['x-api-key'];
-	const { apiKey, readOnlyApiKey } = SANDBOX_CREDENTIALS.magicline;
-	if (secretsEqual(key, apiKey)) return 'all';
-	if (secretsEqual(key, readOnlyApiKey)) return 'readOnly';
-	return undefined;
-}
-
-function handle(request: ProviderRequest, context: ProviderContext): ProviderResponse {
-	const scope = keyScope(request);
-	if (!scope) return statusError(401);
-	// The read-only key lacks every write scope; all Magicline writes are POSTs.
-	if (scope === 'readOnly' && request.method === 'POST') return statusError(403);
-	return dispatch(ROUTES, request.providerPath, request, context, {
-		notFound: () =>
-			magiclineError(404, 'NOT_FOUND', `No endpoint ${request.method} ${request.providerPath}.`),
-		methodNotAllowed: () => statusError(405),
-	});
-}
-
-export const magicline: ProviderModule = {
-	name: 'magicline',
-	prefix: '/magicline',
-	basePath: '/magicline',
-	handle,
-	faultResponse: (status) => statusError(status),
-};

@@ -1,113 +1,20 @@
 /**
- * Access PaySuite DDCMS API v3 (REST). Parameters come in the query string even on POST/PATCH; responses are JSON
- * in PascalCase, errors `{"ErrorCode","Detail","Message"}` (ASP.NET Web API behind IIS).
+ * The lifecycle routes (schedule/Direct Debit status, amount, listings, callbacks). They keep the sandbox's first
+ * fault bodies (ErrorCode 4/5), which the lifecycle nodes were written against; the CRM routes use the spec's.
  */
-import { secretsEqual, SANDBOX_CREDENTIALS } from '../credentials';
-import {
-	decodeSegment,
-	dispatch,
-	failWith,
-	jsonResponse,
-	reasonPhrase,
-	route,
-	textResponse,
-	type Route,
-	type RouteCall,
-} from '../http';
-import { num } from '../json';
-import {
-	DDCMS_CALLBACK_ENTITIES,
-	type DdcmsCallbackEntity,
-	type DdcmsContract,
-	type DdcmsCustomer,
-	type DdcmsPayment,
-} from '../state';
-import type { ProviderContext, ProviderModule, ProviderRequest, ProviderResponse } from '../types';
+import { failWith, jsonResponse, route, type Route, type RouteCall } from '../../http';
+import { DDCMS_CALLBACK_ENTITIES, type DdcmsCallbackEntity, type DdcmsContract } from '../../state';
+import type { ProviderResponse } from '../../types';
+import { toTwoDecimals } from './query';
+import { ddcmsError, message, unexpectedError, validationError } from './responses';
+import { contractToWire, paymentRowToWire } from './wire';
 
-const CLIENT_PATH = /^\/api\/v3\/client\/([^/]*)(\/.*)$/;
 const AMOUNT_PATTERN = /^\d+(\.\d{1,2})?$/;
-const MAX_COMMENT_LENGTH = 255;
+export const MAX_COMMENT_LENGTH = 255;
 const DEFAULT_PAYMENT_ROWS = 10;
 const MAX_PAYMENT_ROWS = 100;
 
-// ---- responses ------------------------------------------------------------------------------------------------
-
-function ddcmsError(
-	status: number,
-	errorCode: number,
-	detail: string | null,
-	message: string,
-): ProviderResponse {
-	return jsonResponse(status, { ErrorCode: errorCode, Detail: detail, Message: message });
-}
-
-const validationError = (detail: string) => ddcmsError(400, 3, detail, 'Validation error');
 const contractNotFound = () => ddcmsError(404, 4, null, 'No contract found for the provided ID');
-const unauthorised = () =>
-	jsonResponse(401, { Message: 'Authorization has been denied for this request.' });
-const unexpectedError = () => jsonResponse(500, { Message: 'An error has occurred.' });
-const message = (text: string | null) => jsonResponse(200, { Message: text });
-
-/** IIS answers unknown paths with an HTML page, not JSON: clients must cope with a non-JSON 404. */
-function noResourcePage(request: ProviderRequest): ProviderResponse {
-	const html = `<!DOCTYPE html>
-<html><head><title>404 - Not Found</title></head>
-<body><h1>Server Error in '/' Application.</h1>
-<h2>No HTTP resource was found that matches the request URI '${escapeHtml(request.path)}'.</h2>
-<p>HTTP Error 404.0 - Not Found</p></body></html>`;
-	return textResponse(404, html, 'text/html; charset=utf-8');
-}
-
-function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/'/g, '&#39;');
-}
-
-// ---- wire format ----------------------------------------------------------------------------------------------
-
-const dateTime = (isoDate: string) => `${isoDate}T00:00:00.000`;
-
-function customerToWire(customer: DdcmsCustomer) {
-	return {
-		Id: customer.id,
-		CustomerRef: customer.customerRef,
-		Title: customer.title,
-		FirstName: customer.firstName,
-		Surname: customer.surname,
-		Email: customer.email,
-		Line1: customer.line1,
-		Town: customer.town,
-		PostCode: customer.postCode,
-	};
-}
-
-function contractToWire(contract: DdcmsContract) {
-	return {
-		Id: contract.id,
-		CustomerId: contract.customerId,
-		Reference: contract.reference,
-		Status: contract.directDebitStatus,
-		ScheduleStatus: contract.scheduleStatus,
-		ScheduleId: contract.scheduleId,
-		ScheduleName: contract.scheduleName,
-		Amount: num(contract.amount),
-		Start: dateTime(contract.startDate),
-	};
-}
-
-function paymentToWire(payment: DdcmsPayment) {
-	return {
-		Id: payment.id,
-		Date: dateTime(payment.date),
-		Amount: num(payment.amount),
-		Status: payment.status,
-	};
-}
-
-// ---- routes ---------------------------------------------------------------------------------------------------
 
 type ContractWrite = (contract: DdcmsContract, call: RouteCall) => ProviderResponse;
 
@@ -133,7 +40,7 @@ function contractWrite(apply: ContractWrite): Route['handler'] {
  * sends it once the write is answered. Source 'API' is ours: the documented sources (ADDACS, ARUDD, DDIC) are
  * BACS reports, and an API-initiated change is none of them.
  */
-function notifyContractCallback(
+export function notifyContractCallback(
 	call: RouteCall,
 	contract: DdcmsContract,
 	newStatus: string,
@@ -212,28 +119,6 @@ const updateAmount: ContractWrite = (contract, call) => {
 	return message('Contract amount updated');
 };
 
-function toTwoDecimals(amount: string): string {
-	const [whole, fraction = ''] = amount.split('.');
-	return `${BigInt(whole).toString()}.${fraction.padEnd(2, '0')}`;
-}
-
-const CUSTOMER_FILTERS: Array<[queryName: string, field: keyof DdcmsCustomer]> = [
-	['email', 'email'],
-	['customerRef', 'customerRef'],
-	['surname', 'surname'],
-	['postCode', 'postCode'],
-];
-
-function searchCustomers({ request, context }: RouteCall): ProviderResponse {
-	const filters = CUSTOMER_FILTERS.filter(([name]) => request.query[name] !== undefined);
-	const matches = [...context.state.accessPaySuite.customers.values()].filter((customer) =>
-		filters.every(
-			([name, field]) => customer[field].toLowerCase() === request.query[name].toLowerCase(),
-		),
-	);
-	return jsonResponse(200, { Customers: matches.map(customerToWire) });
-}
-
 function listCustomerContracts({ params, context }: RouteCall): ProviderResponse {
 	const { customers, contracts } = context.state.accessPaySuite;
 	if (!customers.has(params.customerId))
@@ -241,7 +126,7 @@ function listCustomerContracts({ params, context }: RouteCall): ProviderResponse
 	const owned = [...contracts.values()].filter(
 		(contract) => contract.customerId === params.customerId,
 	);
-	return jsonResponse(200, { Contracts: owned.map(contractToWire) });
+	return jsonResponse(200, { CustomerId: params.customerId, Contracts: owned.map(contractToWire) });
 }
 
 function listPayments({ params, request, context }: RouteCall): ProviderResponse {
@@ -251,10 +136,12 @@ function listPayments({ params, request, context }: RouteCall): ProviderResponse
 	const rows = /^\d{1,3}$/.test(rowsText) ? Number(rowsText) : NaN;
 	if (!(rows >= 1 && rows <= MAX_PAYMENT_ROWS))
 		return validationError(`rows must be between 1 and ${MAX_PAYMENT_ROWS}`);
+	// "Payments are always returned ordered by Date descending" (a stable sort keeps same-day order).
 	const contractPayments = payments
 		.filter((payment) => payment.contractId === params.contractId)
+		.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
 		.slice(0, rows);
-	return jsonResponse(200, { Payments: contractPayments.map(paymentToWire) });
+	return jsonResponse(200, { Payments: contractPayments.map(paymentRowToWire) });
 }
 
 function listSchedules({ context }: RouteCall): ProviderResponse {
@@ -301,56 +188,16 @@ const deleteCallback: CallbackAction = (entity, { context }) => {
 	return message('Deleted');
 };
 
-/** Paths below `/api/v3/client/{clientPrefix}`. */
-const ROUTES: Route[] = [
+export const LIFECYCLE_ROUTES: Route[] = [
 	route('POST', '/contract/:contractId/cancelSchedule', contractWrite(cancelSchedule)),
 	route('POST', '/contract/:contractId/restartSchedule', contractWrite(restartSchedule)),
 	route('POST', '/contract/:contractId/cancel', contractWrite(cancelDirectDebit)),
 	route('POST', '/contract/:contractId/reactivate', contractWrite(reactivate)),
 	route('PATCH', '/contract/:contractId/amount', contractWrite(updateAmount)),
 	route('GET', '/contract/:contractId/payment', listPayments),
-	route('GET', '/customer', searchCustomers),
 	route('GET', '/customer/:customerId/contract', listCustomerContracts),
 	route('GET', '/schedules', listSchedules),
 	route('GET', '/BACS/:entity/callback', callbackRoute(readCallback)),
 	route('POST', '/BACS/:entity/callback', callbackRoute(registerCallback)),
 	route('DELETE', '/BACS/:entity/callback', callbackRoute(deleteCallback)),
 ];
-
-// ---- module ---------------------------------------------------------------------------------------------------
-
-/** Both the key and the client prefix must be right; either wrong gives the same 401 (no hint which). */
-function isAuthorised(request: ProviderRequest, encodedClientPrefix: string): boolean {
-	const expected = SANDBOX_CREDENTIALS.accessPaySuite;
-	return (
-		secretsEqual(request.headers.apikey, expected.apiKey) &&
-		decodeSegment(encodedClientPrefix) === expected.clientPrefix
-	);
-}
-
-function handle(request: ProviderRequest, context: ProviderContext): ProviderResponse {
-	const clientPath = CLIENT_PATH.exec(request.providerPath);
-	if (!clientPath) return noResourcePage(request);
-	if (!isAuthorised(request, clientPath[1])) return unauthorised();
-	return dispatch(ROUTES, clientPath[2], request, context, {
-		notFound: () => noResourcePage(request),
-		methodNotAllowed: () =>
-			jsonResponse(405, {
-				Message: `The requested resource does not support http method '${request.method}'.`,
-			}),
-	});
-}
-
-function faultResponse(status: number): ProviderResponse {
-	if (status === 401) return unauthorised();
-	if (status === 500) return unexpectedError();
-	return jsonResponse(status, { Message: reasonPhrase(status) });
-}
-
-export const accessPaySuite: ProviderModule = {
-	name: 'accessPaySuite',
-	prefix: '/ddcms',
-	basePath: '/ddcms',
-	handle,
-	faultResponse,
-};
