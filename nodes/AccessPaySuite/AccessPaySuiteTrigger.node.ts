@@ -20,12 +20,16 @@ async function callbackRequest(
 	operation: string,
 	query?: Record<string, string>,
 ): Promise<unknown> {
-	return await callProvider(context, accessPaySuiteProvider, { resource: 'webhook', operation }, () =>
-		rest(
-			`${method} BACS/{entity}/callback`,
-			{ entity: context.getNodeParameter('entity') as string },
-			{ query },
-		),
+	return await callProvider(
+		context,
+		accessPaySuiteProvider,
+		{ resource: 'webhook', operation },
+		() =>
+			rest(
+				`${method} BACS/{entity}/callback`,
+				{ entity: context.getNodeParameter('entity') as string },
+				{ query },
+			),
 	);
 }
 

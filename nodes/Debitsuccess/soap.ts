@@ -17,7 +17,6 @@ const CORE_NS = 'http://schemas.datacontract.org/2004/07/Debitsuccess.WebService
 /** WCF's default action for the service contract (inferred: not published by the vendor). */
 const SOAP_ACTION_PREFIX = 'Debitsuccess.WebServices.WCF/IDSServices/';
 
-
 /**
  * Element order of each request. WCF's data-contract serializer reads members in order (base class
  * first, then alphabetical) and silently treats an element out of order as null. CancelAccount and

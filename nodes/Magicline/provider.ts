@@ -5,6 +5,7 @@ import type { ResourceValue } from '../shared/engine/types';
 import { asObject, looksLikeHtml, plainText, restProvider, textField } from '../shared/wire/rest';
 import { additionalModuleContract } from './additionalModuleContract';
 import { cancelationReason } from './cancelationReason';
+import { customer } from './customer';
 import { MAGICLINE_FAULTS } from './faults';
 import { membership } from './membership';
 
@@ -28,7 +29,7 @@ function magiclineFailure(status: number, body: unknown, text: string): ItemFail
 export const magiclineProvider = restProvider({
 	name: 'magicline',
 	credentialType: 'magiclineApi',
-	resources: [additionalModuleContract, cancelationReason, membership],
+	resources: [additionalModuleContract, cancelationReason, membership, customer],
 	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
 	apiRoots: { default: () => '' },
 	toFailure: magiclineFailure,

@@ -1,6 +1,8 @@
 import { defineResource } from '../../shared/engine/types';
+import { archive } from './archive.operation';
 import { cancelDirectDebit } from './cancelDirectDebit.operation';
 import { cancelSchedule } from './cancelSchedule.operation';
+import { create } from './create.operation';
 import { getMany } from './getMany.operation';
 import { reactivate } from './reactivate.operation';
 import { restartSchedule } from './restartSchedule.operation';
@@ -10,5 +12,14 @@ export const contract = defineResource({
 	value: 'contract',
 	name: 'Contract',
 	description: "A customer's Direct Debit contract",
-	operations: [cancelSchedule, restartSchedule, cancelDirectDebit, reactivate, updateAmount, getMany],
+	operations: [
+		cancelSchedule,
+		restartSchedule,
+		cancelDirectDebit,
+		reactivate,
+		updateAmount,
+		getMany,
+		create,
+		archive,
+	],
 });

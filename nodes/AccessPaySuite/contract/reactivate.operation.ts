@@ -4,7 +4,6 @@ export const reactivate = contractAction({
 	operation: 'reactivate',
 	name: 'Reactivate',
 	action: 'Reactivate a contract',
-	description:
-		'Reactivate the Direct Debit of a cancelled contract. Needs the contract ID.',
+	description: 'Reactivate the Direct Debit of a cancelled contract. Needs the contract ID.',
 	route: 'POST contract/{contractId}/reactivate',
 });

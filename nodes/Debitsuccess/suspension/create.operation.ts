@@ -33,7 +33,8 @@ export const create = soapOperation({
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'The earliest date the suspension may start. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
+			description:
+				'The earliest date the suspension may start. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
 		},
 		{
 			displayName: 'Number of Payment Cycles',

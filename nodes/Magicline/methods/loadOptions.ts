@@ -7,7 +7,12 @@ import { magiclineProvider } from '../provider';
 export async function getCancelationReasons(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const reasons = await loadOperationRecords(this, magiclineProvider, 'cancelationReason', 'getMany');
+	const reasons = await loadOperationRecords(
+		this,
+		magiclineProvider,
+		'cancelationReason',
+		'getMany',
+	);
 	return reasons.map((reason) => ({
 		name: String(reason.cancelationReasonName ?? reason.cancelationReasonId),
 		value: String(reason.cancelationReasonId),

@@ -4,7 +4,12 @@ import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from '../transport/http';
 import { toFailureDetails, toNodeError } from './errors';
 import { lookupOperation, runOperation } from './executor';
 import { ItemParameters } from './parameters';
-import type { OperationValue, ProviderDefinition, ResourceDefinition, ResourceValue } from './types';
+import type {
+	OperationValue,
+	ProviderDefinition,
+	ResourceDefinition,
+	ResourceValue,
+} from './types';
 
 type Provider<TRequest, TAnswer> = ProviderDefinition<
 	TRequest,
@@ -36,7 +41,13 @@ export async function loadOperationRecords<
 		const parameters = new ItemParameters((name) =>
 			name === 'returnAll' ? true : context.getCurrentNodeParameter(name),
 		);
-		return await runOperation(context, provider, declaration, parameters, DEFAULT_TRANSPORT_OPTIONS);
+		return await runOperation(
+			context,
+			provider,
+			declaration,
+			parameters,
+			DEFAULT_TRANSPORT_OPTIONS,
+		);
 	} catch (error) {
 		throw toNodeError(context.getNode(), toFailureDetails(error), origin);
 	}

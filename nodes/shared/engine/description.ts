@@ -12,7 +12,11 @@ function showFor(resource: string, operation?: string): INodeProperties['display
  * A field shown for one operation: its own display conditions are kept and the resource and
  * operation added, as n8n's `updateDisplayOptions` does, so a field can also depend on another.
  */
-function forOperation(field: INodeProperties, resource: string, operation: string): INodeProperties {
+function forOperation(
+	field: INodeProperties,
+	resource: string,
+	operation: string,
+): INodeProperties {
 	const own = field.displayOptions ?? {};
 	return {
 		...field,

@@ -50,10 +50,7 @@ export interface RequestOperation<TRequest, TAnswer, TOperation extends string =
  */
 export interface SequenceOperation<TRequest, TAnswer, TOperation extends string = string>
 	extends OperationLabels<TOperation> {
-	run(
-		parameters: ItemParameters,
-		send: SendRequest<TRequest, TAnswer>,
-	): Promise<OperationOutput>;
+	run(parameters: ItemParameters, send: SendRequest<TRequest, TAnswer>): Promise<OperationOutput>;
 }
 
 export type OperationDefinition<TRequest, TAnswer, TOperation extends string = string> =
@@ -86,7 +83,10 @@ export interface ProviderDefinition<
 	credentialType: string;
 	resources: TResources;
 	/** Builds the HTTP request (without authentication: n8n's credential layer adds it). */
-	toHttpRequest(request: TRequest, credentials: ICredentialDataDecryptedObject): IHttpRequestOptions;
+	toHttpRequest(
+		request: TRequest,
+		credentials: ICredentialDataDecryptedObject,
+	): IHttpRequestOptions;
 	/** Returns the answer of a successful response, or throws an ItemFailure for a fault. */
 	readResponse(response: RawResponse): TAnswer;
 }
@@ -97,7 +97,9 @@ export type ResourceValue<P extends { resources: ReadonlyArray<{ value: string }
 
 /** The operation values of one resource of a provider, as a union type. */
 export type OperationValue<
-	P extends { resources: ReadonlyArray<{ value: string; operations: ReadonlyArray<{ operation: string }> }> },
+	P extends {
+		resources: ReadonlyArray<{ value: string; operations: ReadonlyArray<{ operation: string }> }>;
+	},
 	R extends ResourceValue<P>,
 > = Extract<P['resources'][number], { value: R }>['operations'][number]['operation'];
 

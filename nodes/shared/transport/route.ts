@@ -15,7 +15,10 @@ export function encodeUrlValue(name: string, value: string): string {
 		return encodeURIComponent(value);
 	} catch {
 		// encodeURIComponent throws URIError for a lone surrogate.
-		throw invalidParameter(name, 'contains a character that cannot be sent (a broken emoji or symbol)');
+		throw invalidParameter(
+			name,
+			'contains a character that cannot be sent (a broken emoji or symbol)',
+		);
 	}
 }
 
@@ -30,19 +33,23 @@ export function fillRoute(
 ): { method: HttpMethod; path: string } {
 	const space = route.indexOf(' ');
 	const method = route.slice(0, space) as HttpMethod;
-	const path = route.slice(space + 1).replace(/\{([A-Za-z0-9_]+)\}/g, (_placeholder, name: string) => {
-		const value = params[name];
-		if (value === undefined) throw new Error(`The route "${route}" has no value for {${name}}`);
-		if (value === '' || value === '.' || value === '..') {
-			throw invalidParameter(name, 'must not be empty, "." or ".."');
-		}
-		return encodeUrlValue(name, value);
-	});
+	const path = route
+		.slice(space + 1)
+		.replace(/\{([A-Za-z0-9_]+)\}/g, (_placeholder, name: string) => {
+			const value = params[name];
+			if (value === undefined) throw new Error(`The route "${route}" has no value for {${name}}`);
+			if (value === '' || value === '.' || value === '..') {
+				throw invalidParameter(name, 'must not be empty, "." or ".."');
+			}
+			return encodeUrlValue(name, value);
+		});
 	return { method, path };
 }
 
 /** A query string of the given pairs in order (undefined values left out), or ''. */
-export function queryString(query: Readonly<Record<string, string | undefined>> | undefined): string {
+export function queryString(
+	query: Readonly<Record<string, string | undefined>> | undefined,
+): string {
 	const pairs = Object.entries(query ?? {}).filter(
 		(entry): entry is [string, string] => entry[1] !== undefined,
 	);

@@ -103,7 +103,9 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /** How a REST provider is reached and how its faults read. */
-export interface RestProviderSpec<TResources extends ReadonlyArray<ResourceDefinition<RestRequest, unknown>>> {
+export interface RestProviderSpec<
+	TResources extends ReadonlyArray<ResourceDefinition<RestRequest, unknown>>,
+> {
 	name: string;
 	credentialType: string;
 	resources: TResources;
