@@ -10,17 +10,20 @@ import type {
 	DebitsuccessAccount,
 	DebitsuccessState,
 	DebitsuccessSuspension,
+	MagiclineCustomer,
 	MagiclineModuleContract,
 	MagiclineState,
 	SandboxState,
 	SingulaContract,
 	SingulaContractBehaviour,
+	SingulaCustomer,
 	SingulaState,
 } from './state';
 
 export const DDCMS_CUSTOMER_1 = 'c0000000-0000-4000-8000-000000000001';
 export const DDCMS_CUSTOMER_2 = 'c0000000-0000-4000-8000-000000000002';
 export const SINGULA_CUSTOMER_ID = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01';
+export const SINGULA_CUSTOMER_2_ID = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f02';
 
 /** GUID-like id with a one-letter kind and a running number, e.g. ('a', 1) → a0000000-0000-4000-8000-000000000001. */
 export function seedGuid(kind: string, n: number): string {
@@ -219,6 +222,10 @@ function seedMagicline(today: string): MagiclineState {
 	const mainContract = (contractId: string, customerId: string, failsOnWrite: boolean) => ({
 		contractId,
 		customerId,
+		rateName: 'Premium 12 months',
+		startDate: addDays(today, -200),
+		endDate: addDays(today, 165),
+		price: '39.90',
 		contractStatus: 'ACTIVE' as const,
 		cancelationStatus: 'NOT_CANCELED' as const,
 		availableCancelationDates: [...availableCancelationDates],
@@ -236,12 +243,86 @@ function seedMagicline(today: string): MagiclineState {
 		contractId,
 		name,
 		startDate: addDays(today, -180),
+		price: '9.90',
 		status: 'ACTIVE',
 		cancelationDate: null,
 		cancelationReasonId: null,
 		...fields,
 	});
+	const customer = (
+		customerId: string,
+		fields: Pick<MagiclineCustomer, 'firstName' | 'lastName' | 'email' | 'dateOfBirth'> &
+			Partial<MagiclineCustomer>,
+	): MagiclineCustomer => ({
+		customerId,
+		customerNumber: `1-${customerId}`,
+		status: 'MEMBER',
+		gender: null,
+		street: 'Am Bahnhof',
+		houseNumber: '89',
+		zipCode: '12133',
+		city: 'Munich',
+		countryCode: 'DE',
+		languageCode: 'de',
+		languageCountryCode: 'DE',
+		phonePrivate: null,
+		phonePrivateMobile: null,
+		phoneBusiness: null,
+		phoneBusinessMobile: null,
+		thirdPartyId: null,
+		cardNumber: null,
+		barcode: null,
+		debtorId: null,
+		uuid: `7be3932c-825b-4401-abff-${customerId.padStart(12, '0').slice(-12)}`,
+		bankAccount: null,
+		...fields,
+	});
 	return {
+		customers: byKey(
+			[
+				customer('9001', {
+					firstName: 'Erika',
+					lastName: 'Mustermann',
+					email: 'erika@example.com',
+					dateOfBirth: '1985-04-12',
+					gender: 'FEMALE',
+					phonePrivateMobile: '+49 15223433333',
+					thirdPartyId: 'CRM-9001',
+					cardNumber: '4711',
+					barcode: 'ML-9001',
+					debtorId: 'D-9001',
+					bankAccount: {
+						accountHolder: 'Erika Mustermann',
+						bankName: 'Deutsche Bank',
+						bic: 'DEUTDEFFXXX',
+						iban: 'DE91 1000 0000 0123 4567 89',
+					},
+				}),
+				customer('9002', {
+					firstName: 'Edgar',
+					lastName: 'Bullock',
+					email: 'edgar@example.com',
+					dateOfBirth: '1952-05-04',
+					status: 'PROSPECT',
+					gender: 'MALE',
+				}),
+				customer('9999', {
+					firstName: 'Max',
+					lastName: 'Mustermann',
+					email: 'max@example.com',
+					dateOfBirth: '1980-01-01',
+				}),
+				customer('9007199254740993', {
+					firstName: 'Ida',
+					lastName: 'Large',
+					email: 'ida@example.com',
+					dateOfBirth: '1990-09-09',
+					status: 'PROSPECT',
+				}),
+			],
+			(c) => c.customerId,
+		),
+		nextCustomerId: 10001,
 		cancelationReasons: [
 			{ cancelationReasonId: '1001', cancelationReasonName: 'Moving away' },
 			{ cancelationReasonId: '1002', cancelationReasonName: 'Financial reasons' },
@@ -291,7 +372,46 @@ function seedSingula(today: string): SingulaState {
 		behaviour,
 		...fields,
 	});
+	const customer = (
+		customerId: string,
+		fields: Pick<SingulaCustomer, 'externalUniqueIdentifier' | 'firstName' | 'lastName' | 'email'> &
+			Partial<SingulaCustomer>,
+	): SingulaCustomer => ({
+		customerId,
+		username: fields.email,
+		dateOfBirth: null,
+		title: '-',
+		phone: null,
+		active: true,
+		addresses: [
+			{ addressType: 'HOME', countryCode: 'GBR', line1: '1 Sandbox Street', postCode: 'AB1 2CD' },
+		],
+		customAttributes: [],
+		creationDate: `${addDays(today, -200)}T07:19:21+01:00`,
+		referAFriendCode: 'PIh70mZL',
+		...fields,
+	});
 	return {
+		customers: byKey(
+			[
+				customer(SINGULA_CUSTOMER_ID, {
+					externalUniqueIdentifier: '100471887',
+					firstName: 'Ada',
+					lastName: 'Lovelace',
+					email: 'ada@example.com',
+					dateOfBirth: '1985-12-10',
+					customAttributes: [{ name: 'accepted_terms', value: '2029-06-29' }],
+				}),
+				customer(SINGULA_CUSTOMER_2_ID, {
+					externalUniqueIdentifier: 'crm-alan',
+					firstName: 'Alan',
+					lastName: 'Turing',
+					email: 'alan@example.com',
+					active: false,
+				}),
+			],
+			(c) => c.customerId,
+		),
 		contracts: byKey(
 			[
 				contract('80001', 'normal'),

@@ -142,6 +142,11 @@ export interface MagiclineCancelationReason {
 export interface MagiclineContract {
 	contractId: string;
 	customerId: string;
+	rateName: string;
+	startDate: string;
+	endDate: string;
+	/** Monthly price, decimal text, e.g. '39.90' (EUR). */
+	price: string;
 	contractStatus: 'ACTIVE';
 	cancelationStatus: 'NOT_CANCELED' | 'CANCELED';
 	availableCancelationDates: string[];
@@ -159,12 +164,48 @@ export interface MagiclineModuleContract {
 	contractId: string;
 	name: string;
 	startDate: string;
+	/** Monthly price, decimal text (EUR). */
+	price: string;
 	status: MagiclineModuleStatus;
 	cancelationDate: string | null;
 	cancelationReasonId: string | null;
 }
 
+export interface MagiclineCustomer {
+	customerId: string;
+	customerNumber: string;
+	status: 'MEMBER' | 'PROSPECT' | 'FORMER_MEMBER';
+	firstName: string;
+	lastName: string;
+	dateOfBirth: string;
+	email: string;
+	gender: 'MALE' | 'FEMALE' | 'UNISEX' | null;
+	street: string;
+	houseNumber: string | null;
+	zipCode: string;
+	city: string;
+	/** ISO 3166-1 alpha-2 (`country` on the wire, `countryCode` on create). */
+	countryCode: string;
+	languageCode: string;
+	languageCountryCode: string | null;
+	phonePrivate: string | null;
+	phonePrivateMobile: string | null;
+	phoneBusiness: string | null;
+	phoneBusinessMobile: string | null;
+	thirdPartyId: string | null;
+	/** Decimal card number (an access medium of type CARD_NUMBER). */
+	cardNumber: string | null;
+	barcode: string | null;
+	debtorId: string | null;
+	uuid: string;
+	bankAccount: { accountHolder: string; bankName: string; bic: string; iban: string } | null;
+}
+
 export interface MagiclineState {
+	/** By customerId (digit text). */
+	customers: Map<string, MagiclineCustomer>;
+	/** Id given to the next customer `POST /v1/customers/create` makes. */
+	nextCustomerId: number;
 	cancelationReasons: MagiclineCancelationReason[];
 	/** Main contracts by contractId. */
 	contracts: Map<string, MagiclineContract>;
@@ -203,7 +244,28 @@ export interface SingulaContract {
 	behaviour: SingulaContractBehaviour;
 }
 
+export interface SingulaCustomer {
+	/** A UUID. */
+	customerId: string;
+	/** Digit text is written as a JSON number, as Singula does. */
+	externalUniqueIdentifier: string;
+	username: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	dateOfBirth: string | null;
+	title: string;
+	phone: string | null;
+	active: boolean;
+	addresses: Array<{ addressType: string; countryCode: string; line1: string; postCode: string }>;
+	customAttributes: Array<{ name: string; value: string }>;
+	creationDate: string;
+	referAFriendCode: string;
+}
+
 export interface SingulaState {
+	/** By customerId (lower-case UUID). */
+	customers: Map<string, SingulaCustomer>;
 	/** By contractId (string, compared as text). */
 	contracts: Map<string, SingulaContract>;
 }

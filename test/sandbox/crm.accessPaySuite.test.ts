@@ -2,25 +2,19 @@
  * The DDCMS CRM-sync routes over real HTTP: customers, contracts on a schedule, archive and one-off payments.
  * today = 2030-01-15 (a Tuesday): 10 working days later is 2030-01-29, 5 working days later 2030-01-22.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/server';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { SANDBOX_CREDENTIALS, type Sandbox } from '../../sandbox/server';
 import { DDCMS_CONTRACT, ddcms, send, TODAY, type Reply } from './helpers';
+import { json, useSandbox } from './crm.helpers';
 
+const current = useSandbox();
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ today: TODAY });
-});
-
-beforeEach(() => sandbox.reset());
-
-afterAll(async () => {
-	await sandbox.close();
+beforeEach(() => {
+	sandbox = current();
 });
 
 const ADA = 'c0000000-0000-4000-8000-000000000001';
 const PAID_PAYMENT = 'd0000000-0000-4000-8000-000000000001';
-const json = (reply: Reply) => JSON.parse(reply.text);
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 const validation = (detail: string) => ({
 	ErrorCode: 3,
@@ -490,6 +484,38 @@ describe('contracts', () => {
 		expect([reply.status, json(reply)]).toEqual([400, validation(detail)]);
 	});
 
+	it('checks weekly and annual schedules against the start date (2030-01-29 is a Tuesday)', async () => {
+		sandbox.state.accessPaySuite.services[1].schedules.push({
+			id: 'b0000000-0000-4000-8000-000000000009',
+			name: 'Swim weekly',
+			frequency: 'Weekly',
+			description: 'Collected every week',
+		});
+		const weekly = { ...AD_HOC, scheduleName: 'Swim weekly', amount: '5', every: '1' };
+		const monday = await createContract({ ...weekly, paymentDayInWeek: '1' });
+		expect(json(monday)).toEqual(
+			validation('paymentDayInWeek must match the start date 2030-01-29 (2)'),
+		);
+		const tuesday = await createContract({ ...weekly, paymentDayInWeek: '2' });
+		expect(tuesday.status).toBe(200);
+
+		const annual = { ...MONTHLY, scheduleName: 'Annual membership' };
+		const wrongMonth = await createContract({ ...annual, paymentMonthInYear: '3' });
+		expect(json(wrongMonth)).toEqual(
+			validation('paymentMonthInYear must match the start date 2030-02-01 (2)'),
+		);
+		const rightMonth = await createContract({ ...annual, paymentMonthInYear: '2' });
+		expect(rightMonth.status).toBe(200);
+		const lastDay = await createContract({
+			...annual,
+			start: '2030-02-28',
+			paymentDayInMonth: '99',
+			paymentMonthInYear: '2',
+		});
+		expect(lastDay.status).toBe(200);
+		expect(sandbox.state.accessPaySuite.contracts.size).toBe(8);
+	});
+
 	it('answers 404 for an unknown customer and refuses a body', async () => {
 		const unknown = await createContract(AD_HOC, 'c-unknown');
 		expect([unknown.status, json(unknown)]).toEqual([404, { Message: 'API not enabled' }]);
@@ -678,6 +704,31 @@ describe('payments', () => {
 			`contract/${DDCMS_CONTRACT(2)}/payment/${PAID_PAYMENT}`,
 		);
 		expect([otherContract.status, json(otherContract)]).toEqual([
+			404,
+			{ Message: 'Payment not found' },
+		]);
+		const change = 'amount=10&date=2030-02-05&comment=x';
+		const protectedPatch = await ddcms(
+			sandbox,
+			'PATCH',
+			`contract/${DDCMS_CONTRACT(3)}/payment/${PAID_PAYMENT}?${change}`,
+		);
+		expect([protectedPatch.status, json(protectedPatch)]).toEqual([
+			403,
+			{ Message: 'Payment cannot be accessed' },
+		]);
+		const brokenDelete = await ddcms(
+			sandbox,
+			'DELETE',
+			`contract/${DDCMS_CONTRACT(5)}/payment/${PAID_PAYMENT}?comment=x`,
+		);
+		expect(brokenDelete.status).toBe(500);
+		const unknownPatch = await ddcms(
+			sandbox,
+			'PATCH',
+			`contract/${C1}/payment/d-unknown?${change}`,
+		);
+		expect([unknownPatch.status, json(unknownPatch)]).toEqual([
 			404,
 			{ Message: 'Payment not found' },
 		]);

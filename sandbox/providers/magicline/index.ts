@@ -12,8 +12,9 @@ import type {
 } from '../../types';
 import { CANCELATION_ROUTES } from './cancelations';
 import { magiclineError, statusError } from './common';
+import { CUSTOMER_ROUTES, READING_POSTS } from './customers';
 
-const ROUTES: Route[] = [...CANCELATION_ROUTES];
+const ROUTES: Route[] = [...CANCELATION_ROUTES, ...CUSTOMER_ROUTES];
 
 // ---- module ---------------------------------------------------------------------------------------------------
 
@@ -30,8 +31,13 @@ function keyScope(request: ProviderRequest): KeyScope | undefined {
 function handle(request: ProviderRequest, context: ProviderContext): ProviderResponse {
 	const scope = keyScope(request);
 	if (!scope) return statusError(401);
-	// The read-only key lacks every write scope; all Magicline writes are POSTs.
-	if (scope === 'readOnly' && request.method === 'POST') return statusError(403);
+	// The read-only key lacks every write scope; all Magicline writes are POSTs (some POSTs only read).
+	if (
+		scope === 'readOnly' &&
+		request.method === 'POST' &&
+		!READING_POSTS.includes(request.providerPath)
+	)
+		return statusError(403);
 	return dispatch(ROUTES, request.providerPath, request, context, {
 		notFound: () =>
 			magiclineError(404, 'NOT_FOUND', `No endpoint ${request.method} ${request.providerPath}.`),

@@ -1,196 +1,23 @@
-/**
- * Singula Decisions contracts API (REST, JSON, HMAC-signed). Fault codes, HTTP statuses and suggested user
- * messages come from the provider's fault tables (seeds/002 and reference/PROVIDERS.md).
- */
-import { createHmac } from 'node:crypto';
-import { secretsEqual, SANDBOX_CREDENTIALS } from '../credentials';
-import { isIsoDate } from '../dates';
-import {
-	dispatch,
-	failWith,
-	jsonResponse,
-	reasonPhrase,
-	route,
-	type Route,
-	type RouteCall,
-} from '../http';
+/** The contracts API (`/apis/contracts/v1`): list, get, change paths, change, cancel and their withdrawals. */
+import { isIsoDate } from '../../dates';
+import { jsonResponse, route, type Route, type RouteCall } from '../../http';
 import {
 	canonicalInteger,
 	isJsonObject,
 	JsonNumber,
 	num,
-	parseJsonObject,
 	type JsonObject,
 	type JsonValue,
-} from '../json';
-import type { SingulaContract, SingulaState } from '../state';
-import type { ProviderContext, ProviderModule, ProviderRequest, ProviderResponse } from '../types';
+} from '../../json';
+import type { SingulaContract, SingulaState } from '../../state';
+import type { ProviderResponse } from '../../types';
+import { fault, jsonBody } from './faults';
 
-const TIMESTAMP_TOLERANCE_SECONDS = 300;
 const MAX_REFERRER_ID_LENGTH = 50;
 const KNOWN_DISCOUNT_CODE = 'WELCOME10';
 const VIEWING_CARD_IN_USE = '1111111111';
 const VIEWING_CARD_OTHER_CURRENCY = '2222222222';
 const CURRENCY = 'GBP';
-
-// ---- HMAC authentication ----------------------------------------------------------------------------------------
-
-/** Upper-case hex HMAC-SHA256(secret, `<timestamp><METHOD><path>`), the path as sent (no host, no query). */
-export function singulaSignature(
-	apiSecret: string,
-	timestamp: string,
-	method: string,
-	path: string,
-): string {
-	return createHmac('sha256', apiSecret)
-		.update(`${timestamp}${method}${path}`, 'utf8')
-		.digest('hex')
-		.toUpperCase();
-}
-
-export interface SingulaAuthHeaders {
-	authorization?: string;
-	timestamp?: string;
-}
-
-/** Checks `Authorization: hmac <apiKey>:<SIG>` and a `Timestamp` within ±300 s of `nowMs`. */
-export function verifySingulaHmac(
-	headers: SingulaAuthHeaders,
-	method: string,
-	path: string,
-	nowMs: number,
-	credentials: { apiKey: string; apiSecret: string } = SANDBOX_CREDENTIALS.singula,
-): boolean {
-	const match = /^hmac\s+(.+):([^:]+)$/i.exec(headers.authorization ?? '');
-	const timestamp = headers.timestamp ?? '';
-	if (!match || !/^\d{1,12}$/.test(timestamp)) return false;
-	if (Math.abs(nowMs / 1000 - Number(timestamp)) > TIMESTAMP_TOLERANCE_SECONDS) return false;
-	const [, apiKey, signature] = match;
-	return (
-		secretsEqual(apiKey, credentials.apiKey) &&
-		secretsEqual(signature, singulaSignature(credentials.apiSecret, timestamp, method, path))
-	);
-}
-
-// ---- faults ---------------------------------------------------------------------------------------------------
-
-/** How much of the error body the real API sends for a fault (some send no messages at all). */
-type FaultBodyShape = 'full' | 'developerMessageOnly' | 'codeOnly';
-
-interface FaultDefinition {
-	status: number;
-	fault: string;
-	userMessage: string;
-	shape?: FaultBodyShape;
-}
-
-const FAULTS = {
-	90001: { status: 400, fault: 'InvalidRequestFault', userMessage: 'Invalid request' },
-	90006: {
-		status: 500,
-		fault: 'ContractCancellation',
-		userMessage: 'The contract could not be cancelled',
-	},
-	90016: {
-		status: 400,
-		fault: 'InvalidCancellationDate',
-		userMessage: 'Cancellation date is not valid',
-	},
-	90017: {
-		status: 400,
-		fault: 'InvalidContractState',
-		userMessage: 'Contract is not in a valid state for this action',
-	},
-	90018: {
-		status: 400,
-		fault: 'InvalidCrossgradePathFault',
-		userMessage: 'Contract cannot be crossgraded to this item',
-	},
-	90022: { status: 404, fault: 'InvalidDiscountCodeFault', userMessage: 'Discount does not exist' },
-	90025: { status: 400, fault: 'InvalidPaymentMethod', userMessage: 'Payment method is not valid' },
-	90029: {
-		status: 400,
-		fault: 'InvalidStateForCrossgradeFault',
-		userMessage: 'Contract cannot be crossgraded',
-	},
-	90031: { status: 400, fault: 'InvalidVCNFault', userMessage: 'Viewing Card provided is Invalid' },
-	90041: { status: 404, fault: 'NoContractFoundFault', userMessage: 'Contract ID does not exist' },
-	90045: { status: 400, fault: 'PaymentAuthorisationFault', userMessage: 'Payment attempt failed' },
-	90050: {
-		status: 500,
-		fault: 'PaymentSystemFault',
-		userMessage: 'Payment collection cannot be attempted at this time',
-		shape: 'codeOnly',
-	},
-	90061: {
-		status: 500,
-		fault: 'SystemFailureFault',
-		userMessage: 'System Failure, Please try again later',
-	},
-	90063: {
-		status: 400,
-		fault: 'UnableToCrossgradeFault',
-		userMessage: 'Crossgrade cannot be completed',
-		shape: 'developerMessageOnly',
-	},
-	90077: {
-		status: 400,
-		fault: 'VCNCurrencyMismatchFault',
-		userMessage: 'Viewing Card is not set for provided currency',
-	},
-	90078: {
-		status: 400,
-		fault: 'VCNInUseFault',
-		userMessage: 'This viewing card is already in use on another record',
-	},
-	90079: {
-		status: 400,
-		fault: 'VCNRequiredFault',
-		userMessage: 'A Viewing Card is required for this purchase',
-	},
-} satisfies Record<number, FaultDefinition>;
-
-type FaultCode = keyof typeof FAULTS;
-
-function faultBody(code: FaultCode, developerMessage: string): Record<string, unknown> {
-	const definition: FaultDefinition = FAULTS[code];
-	const moreInfo = `https://docs.example/errors/${code}`;
-	switch (definition.shape ?? 'full') {
-		case 'codeOnly':
-			return { errorCode: code };
-		case 'developerMessageOnly':
-			return { errorCode: code, developerMessage };
-		default:
-			return {
-				errorCode: code,
-				developerMessage: `${definition.fault}: ${developerMessage}`,
-				userMessage: definition.userMessage,
-				moreInfo,
-			};
-	}
-}
-
-/** Answers with the fault `code` (status and body shape from {@link FAULTS}). */
-function fault(code: FaultCode, developerMessage: string): never {
-	failWith(jsonResponse(FAULTS[code].status, faultBody(code, developerMessage)));
-}
-
-function statusError(status: number): ProviderResponse {
-	const text = reasonPhrase(status);
-	return jsonResponse(status, {
-		errorCode: status,
-		developerMessage: text,
-		userMessage: text,
-		moreInfo: `https://docs.example/errors/${status}`,
-	});
-}
-
-const authenticationFailed = () =>
-	jsonResponse(401, {
-		errorCode: 401,
-		developerMessage: 'HMAC authentication failed',
-		userMessage: 'Authentication failed',
-	});
 
 // ---- catalogue --------------------------------------------------------------------------------------------------
 
@@ -239,19 +66,6 @@ function formatPence(pence: number): string {
 }
 
 // ---- request reading ------------------------------------------------------------------------------------------
-
-/** Every POST carries a JSON object (at least `{}`); anything else is 90001. */
-function jsonBody(request: ProviderRequest): JsonObject {
-	const body = parseJsonObject(request.body);
-	if (!body)
-		fault(
-			90001,
-			request.body.trim() === ''
-				? 'A JSON request body is required'
-				: 'The request body is not a JSON object',
-		);
-	return body;
-}
 
 function findContract(
 	state: SingulaState,
@@ -474,7 +288,7 @@ function withdrawCancellation(call: RouteCall): ProviderResponse {
 const CUSTOMER_PATH = '/apis/contracts/v1/customer/:customerId';
 const CONTRACT_PATH = `${CUSTOMER_PATH}/contract/:contractId`;
 
-const ROUTES: Route[] = [
+export const CONTRACT_ROUTES: Route[] = [
 	route('GET', `${CUSTOMER_PATH}/contract`, listContracts),
 	route('GET', CONTRACT_PATH, getContract),
 	route('GET', `${CONTRACT_PATH}/change`, getChangePaths),
@@ -483,23 +297,3 @@ const ROUTES: Route[] = [
 	route('POST', `${CONTRACT_PATH}/cancel`, cancelContract),
 	route('POST', `${CONTRACT_PATH}/cancel/withdraw`, withdrawCancellation),
 ];
-
-// ---- module ---------------------------------------------------------------------------------------------------
-
-function handle(request: ProviderRequest, context: ProviderContext): ProviderResponse {
-	// The client signs the path it requests, so the /singula prefix is part of what is verified.
-	if (!verifySingulaHmac(request.headers, request.method, request.path, context.nowMs))
-		return authenticationFailed();
-	return dispatch(ROUTES, request.providerPath, request, context, {
-		notFound: () => statusError(404),
-		methodNotAllowed: () => statusError(405),
-	});
-}
-
-export const singula: ProviderModule = {
-	name: 'singula',
-	prefix: '/singula',
-	basePath: '/singula',
-	handle,
-	faultResponse: statusError,
-};
