@@ -51,10 +51,15 @@ export const create = restOperation({
 		),
 		textProperty('zipCode', 'Zip Code', 'Postal code of the address', { required: true }),
 		textProperty('city', 'City', 'City of the address', { required: true }),
-		textProperty('countryCode', 'Country Code', 'Country of the address as a two-letter ISO code', {
-			required: true,
-			placeholder: 'e.g. DE',
-		}),
+		textProperty(
+			'countryCode',
+			'Country Code',
+			'Country of the address as a two-letter ISO code in capitals',
+			{
+				required: true,
+				placeholder: 'e.g. DE',
+			},
+		),
 		textProperty(
 			'languageCode',
 			'Language Code',
@@ -104,15 +109,15 @@ export const create = restOperation({
 			countryCode: readCode(
 				parameters,
 				'countryCode',
-				/^[A-Za-z]{2}$/,
-				'must be a two-letter ISO 3166-1 country code, like DE',
+				/^[A-Z]{2}$/,
+				'must be a two-letter ISO 3166-1 country code in capitals, like DE',
 			),
 			language: {
 				languageCode: readCode(
 					parameters,
 					'languageCode',
-					/^[A-Za-z]{2}$/,
-					'must be a two-letter ISO 639-1 language code, like de',
+					/^[a-z]{2}$/,
+					'must be a two-letter ISO 639-1 language code in small letters, like de',
 				),
 			},
 			houseNumber: additional.optionalText('houseNumber'),
