@@ -1,6 +1,6 @@
 import { credentialsFor, errorOf, useSandbox } from '../../harness/fixture';
 import { loadOptions } from '../../harness/engine';
-import { DDCMS_ROOT, ddcms, onTheWire } from './helpers';
+import { DDCMS_ROOT, ddcms, expectRefusedLocally, onTheWire } from './helpers';
 
 const context = useSandbox();
 
@@ -159,8 +159,7 @@ describe('DDCMS contract: create', () => {
 				'continueRegularOutput',
 			),
 		);
-		expect(run.requests).toHaveLength(0);
-		expect(errorOf(run.items[0])).toMatchObject({ message, code: 'INVALID_PARAMETER' });
+		expectRefusedLocally(run, message);
 	});
 
 	it('lists the schedule names of every service in the Schedule dropdown', async () => {

@@ -2,6 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../../../sandbox/server';
+import { errorOf } from '../../harness/fixture';
+import type { NodeRun } from '../../harness/fixture';
 import type { OnError } from '../../harness/workflow';
 
 function nodeOf(type: string, credentialType: string) {
@@ -29,3 +31,14 @@ export function onTheWire(requests: RecordedRequest[]): Array<[string, string, s
 
 /** The DDCMS API root of the sandbox's demo client. */
 export const DDCMS_ROOT = '/ddcms/api/v3/client/DEMO';
+
+/** The item was refused by the node's own checks: nothing sent, INVALID_PARAMETER with `message`. */
+export function expectRefusedLocally(run: NodeRun, message: string): void {
+	expect(run.requests).toHaveLength(0);
+	expect(errorOf(run.items[0])).toMatchObject({
+		message,
+		code: 'INVALID_PARAMETER',
+		category: 'validation',
+		httpCode: null,
+	});
+}

@@ -1,6 +1,6 @@
 import { SANDBOX_CREDENTIALS } from '../../../sandbox/server';
 import { errorOf, useSandbox } from '../../harness/fixture';
-import { magicline, onTheWire } from './helpers';
+import { expectRefusedLocally, magicline, onTheWire } from './helpers';
 
 const context = useSandbox();
 
@@ -84,12 +84,10 @@ describe('Magicline customer: search', () => {
 		expect(limited.items).toHaveLength(1);
 
 		const none = await context.run(magicline('customer', 'search', {}, 'continueRegularOutput'));
-		expect(none.requests).toHaveLength(0);
-		expect(errorOf(none.items[0])).toMatchObject({
-			code: 'INVALID_PARAMETER',
-			message:
-				'Parameter "firstName" or "lastName", "email" or "dateOfBirth" is required: give at least one of them',
-		});
+		expectRefusedLocally(
+			none,
+			'Parameter "firstName" or "lastName", "email" or "dateOfBirth" is required: give at least one of them',
+		);
 	});
 });
 
@@ -164,7 +162,6 @@ describe('Magicline customer: create', () => {
 		const run = await context.run(
 			magicline('customer', 'create', { ...PETER, ...change }, 'continueRegularOutput'),
 		);
-		expect(run.requests).toHaveLength(0);
-		expect(errorOf(run.items[0])).toMatchObject({ message, code: 'INVALID_PARAMETER' });
+		expectRefusedLocally(run, message);
 	});
 });
