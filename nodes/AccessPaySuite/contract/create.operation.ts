@@ -18,15 +18,22 @@ const PAYMENT_DAYS_IN_MONTH = [...Array.from({ length: 28 }, (_, day) => day + 1
 
 const { extraInitialAmountsParameter, maxNumberOfDebits } = DDCMS_SPEC_CHOICES;
 
+/** Parameter name, label, description and the query name of each amount. */
 const AMOUNT_FIELDS = [
-	['amount', 'Amount', 'The regular amount collected, in pounds (not for ad-hoc schedules)'],
-	['initialAmount', 'Initial Amount', 'A different first payment, in pounds'],
 	[
-		extraInitialAmountsParameter,
+		'amount',
+		'Amount',
+		'The regular amount collected, in pounds (not for ad-hoc schedules)',
+		'amount',
+	],
+	['initialAmount', 'Initial Amount', 'A different first payment, in pounds', 'initialAmount'],
+	[
+		'extraInitialAmounts',
 		'Extra Initial Amounts',
 		'An extra amount collected with the first payment, such as a joining fee, in pounds',
+		extraInitialAmountsParameter,
 	],
-	['finalAmount', 'Final Amount', 'A different last payment, in pounds'],
+	['finalAmount', 'Final Amount', 'A different last payment, in pounds', 'finalAmount'],
 ] as const;
 
 function numberField(
@@ -118,8 +125,8 @@ function readAdditional(parameters: ItemParameters): Record<string, string | und
 	const integer = (name: string, min: number, max: number) =>
 		additional.integer(name, min, max)?.toString();
 	const amounts = Object.fromEntries(
-		AMOUNT_FIELDS.map(([name]) => [
-			name,
+		AMOUNT_FIELDS.map(([name, , , wireName]) => [
+			wireName,
 			readOptionalAmount(additional, name, `additionalFields.${name}`),
 		]),
 	);

@@ -38,8 +38,10 @@ const TITLES = [
 type FieldKind = 'text' | 'title' | 'accountNumber' | 'sortCode' | 'date';
 
 interface CustomerField {
-	/** The n8n parameter name, which is also the query parameter's name. */
+	/** The n8n parameter name (fixed for saved workflows). */
 	name: string;
+	/** The query parameter's name, when it is not the parameter name. */
+	wireName?: string;
 	displayName: string;
 	description: string;
 	kind: FieldKind;
@@ -47,7 +49,7 @@ interface CustomerField {
 	placeholder?: string;
 }
 
-const { homePhoneNumber, workPhoneNumber, mobilePhoneNumber } = DDCMS_SPEC_CHOICES.phoneParameters;
+const PHONE_WIRE_NAMES = DDCMS_SPEC_CHOICES.phoneParameters;
 
 /** The fields a new customer needs, in the order they go on the wire. */
 const MAIN_FIELDS: CustomerField[] = [
@@ -160,21 +162,24 @@ const EXTRA_FIELDS: CustomerField[] = [
 		description: "The customer's initials (up to 5 characters)",
 	},
 	{
-		name: homePhoneNumber,
+		name: 'homePhoneNumber',
+		wireName: PHONE_WIRE_NAMES.homePhoneNumber,
 		displayName: 'Home Phone Number',
 		kind: 'text',
 		maxLength: 20,
 		description: 'Home phone number (up to 20 characters)',
 	},
 	{
-		name: workPhoneNumber,
+		name: 'workPhoneNumber',
+		wireName: PHONE_WIRE_NAMES.workPhoneNumber,
 		displayName: 'Work Phone Number',
 		kind: 'text',
 		maxLength: 18,
 		description: 'Work phone number (up to 18 characters)',
 	},
 	{
-		name: mobilePhoneNumber,
+		name: 'mobilePhoneNumber',
+		wireName: PHONE_WIRE_NAMES.mobilePhoneNumber,
 		displayName: 'Mobile Phone Number',
 		kind: 'text',
 		maxLength: 18,
@@ -275,7 +280,7 @@ function readFields(
 			const label = `${prefix}${field.name}`;
 			const value = readField(parameters, field, label);
 			if (required && value === undefined) throw invalidParameter(label, 'is required');
-			return [field.name, value];
+			return [field.wireName ?? field.name, value];
 		}),
 	);
 }
