@@ -8,6 +8,6 @@ import { update } from './update.operation';
 export const payment = defineResource({
 	value: 'payment',
 	name: 'Payment',
-	description: 'A payment collected for a contract',
+	description: 'A payment of a contract: its regular collections and one-off payments',
 	operations: [getMany, create, get, update, deletePayment],
 });
