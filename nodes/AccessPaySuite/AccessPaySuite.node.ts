@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/engine/description';
 import { executeOperation } from '../shared/engine/executor';
+import * as loadOptions from './methods/loadOptions';
 import { accessPaySuiteProvider } from './provider';
 
 export class AccessPaySuite implements INodeType {
@@ -19,7 +20,7 @@ export class AccessPaySuite implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Cancel, restart and look up Direct Debit contracts, customers, payments and schedules in Access PaySuite DDCMS',
+			'Create and update customers, open and archive Direct Debit contracts, book one-off payments, and cancel, restart and look up contracts, payments and schedules in Access PaySuite DDCMS',
 		defaults: { name: 'Access PaySuite DDCMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -27,6 +28,8 @@ export class AccessPaySuite implements INodeType {
 		credentials: [{ name: 'accessPaySuiteApi', required: true }],
 		properties: buildOperationProperties(accessPaySuiteProvider),
 	};
+
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this, accessPaySuiteProvider);

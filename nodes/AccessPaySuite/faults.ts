@@ -13,3 +13,18 @@ export const ACCESS_PAYSUITE_FAULTS: FaultTable = {
 	'500': { category: 'provider_error', message: 'An unexpected error occurred during processing' },
 	'503': { category: 'unavailable', message: 'The service is unavailable' },
 };
+
+/**
+ * DDCMS's answer to a customer reference already in use (400, ErrorCode 3, this text in `Detail`).
+ * It is a clash with another record, not bad input: category `conflict`, so a flow can re-run the
+ * row (Create or Update then finds the customer). Every other ErrorCode 3 stays `validation`.
+ */
+export const DUPLICATE_CUSTOMER_REF_FAULT = {
+	errorCode: '3',
+	detail: /There is an existing Customer with the same Client and Customer ref/i,
+	entry: {
+		category: 'conflict',
+		message: 'A customer with this customer reference already exists',
+		retryable: false,
+	},
+} as const;

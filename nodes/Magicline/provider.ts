@@ -5,6 +5,7 @@ import type { ResourceValue } from '../shared/engine/types';
 import { asObject, looksLikeHtml, plainText, restProvider, textField } from '../shared/wire/rest';
 import { additionalModuleContract } from './additionalModuleContract';
 import { cancelationReason } from './cancelationReason';
+import { customer } from './customer';
 import { MAGICLINE_FAULTS, MAGICLINE_REQUESTS_PER_MINUTE } from './faults';
 import { membership } from './membership';
 
@@ -30,7 +31,7 @@ export const magiclineProvider = restProvider({
 	credentialType: 'magiclineApi',
 	// Magicline's documented limit: 1,000 requests per minute.
 	defaultMaxRequestsPerMinute: MAGICLINE_REQUESTS_PER_MINUTE,
-	resources: [additionalModuleContract, cancelationReason, membership],
+	resources: [additionalModuleContract, cancelationReason, membership, customer],
 	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
 	apiRoots: { default: () => '' },
 	toFailure: magiclineFailure,

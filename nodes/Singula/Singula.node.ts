@@ -20,7 +20,7 @@ export class Singula implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Change, cancel and look up subscription contracts in Singula Decisions (formerly Paywizard)',
+			'Change, cancel and look up subscription contracts and look up customers in Singula Decisions (formerly Paywizard)',
 		defaults: { name: 'Singula Decisions' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

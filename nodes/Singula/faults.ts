@@ -2,7 +2,8 @@ import type { FaultTable } from '../shared/engine/faults';
 
 /**
  * Singula fault codes: the seed page's table (with its "Suggested User Message", used when the
- * answer has no message) plus the cancel faults from the public contracts API.
+ * answer has no message) plus the cancel faults from the public contracts API and the customers
+ * API's faults.
  */
 export const SINGULA_FAULTS: FaultTable = {
 	'90029': {
@@ -86,6 +87,15 @@ export const SINGULA_FAULTS: FaultTable = {
 		category: 'provider_error',
 		message: 'The contract could not be cancelled',
 	},
+	// The customers API (seen in a public client's tests); the three clashes have no published fault name.
+	'90068': {
+		fault: 'CustomerNotLocated',
+		category: 'not_found',
+		message: 'Customer cannot be located',
+	},
+	'90074': { category: 'conflict', message: 'The username is already in use' },
+	'90084': { category: 'conflict', message: 'The external unique identifier is already in use' },
+	'90101': { category: 'conflict', message: 'The email address is already in use' },
 };
 
 /**

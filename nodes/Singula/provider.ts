@@ -5,6 +5,7 @@ import { ItemFailure } from '../shared/engine/failure';
 import type { ResourceValue } from '../shared/engine/types';
 import { restProvider, textField } from '../shared/wire/rest';
 import { contract } from './contract';
+import { customer } from './customer';
 import { SINGULA_FAULTS } from './faults';
 
 /** The Singula APIs below the gateway root, by the `api` name routes use. */
@@ -32,7 +33,7 @@ function singulaFailure(status: number, body: unknown): ItemFailure {
 export const singulaProvider = restProvider({
 	name: 'singula',
 	credentialType: 'singulaApi',
-	resources: [contract],
+	resources: [contract, customer],
 	baseUrl: (credentials) => trimTrailingSlashes(String(credentials.baseUrl ?? '')),
 	apiRoots: SINGULA_APIS,
 	toFailure: singulaFailure,

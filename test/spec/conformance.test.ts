@@ -236,7 +236,15 @@ function variantsOf({ node, key, resource, operation }: OperationCase): IDataObj
 /** Resource, operation and the parameters the node marks required, valued from the sample. */
 function requiredOnly(node: NodeUnderSpec, full: IDataObject): IDataObject {
 	const base: IDataObject = { resource: full.resource, operation: full.operation };
-	const required = shownProperties(node.properties, base).filter((property) => property.required);
+	// Shown for the sample's own choices (Get By, say), so a field that depends on one is judged as shown.
+	const required = shownProperties(node.properties, full).filter((property) => property.required);
+	// The choices those fields depend on are kept too, or the node would show other fields.
+	for (const property of required) {
+		for (const name of Object.keys(property.displayOptions?.show ?? {})) {
+			if (name !== 'resource' && name !== 'operation' && full[name] !== undefined)
+				base[name] = full[name];
+		}
+	}
 	const missing = required.filter((property) => full[property.name] === undefined);
 	if (missing.length > 0)
 		throw new Error(

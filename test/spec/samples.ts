@@ -137,7 +137,7 @@ export const SAMPLES: Record<string, Samples> = {
 		// CRM sync
 		'customer.get': [
 			{ getBy: 'id', customerId: '9001' },
-			{ getBy: 'customerNumber', value: '1001' },
+			{ getBy: 'customerNumber', value: '1-9001' },
 		],
 		'customer.search': {
 			firstName: 'Ada',
@@ -169,7 +169,17 @@ export const SAMPLES: Record<string, Samples> = {
 };
 
 /** State an operation's sample needs before it runs (the seed has no cancelled main contract to withdraw). */
+/** A payment DDCMS still lets you change or delete: only Pending ones can be. */
+function pendingPayment(sandbox: Sandbox): void {
+	const payment = sandbox.state.accessPaySuite.payments.find((entry) => entry.id === DDCMS_PAYMENT);
+	if (payment) payment.status = 'Pending';
+}
+
 export const PREPARE: Record<string, Record<string, (sandbox: Sandbox) => void>> = {
+	accessPaySuite: {
+		'payment.update': pendingPayment,
+		'payment.delete': pendingPayment,
+	},
 	magicline: {
 		'membership.withdrawCancellation': (sandbox) => {
 			Object.assign(sandbox.state.magicline.contracts.get('5001')!, {

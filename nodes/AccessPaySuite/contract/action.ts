@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemParameters } from '../../shared/engine/parameters';
-import { rest, restOperation } from '../../shared/wire/rest';
 import type { HttpMethod } from '../../shared/transport/route';
-import { accessPaySuiteMessage } from '../message';
+import { messageAction } from '../action';
 import { contractIdField, readContractId } from './fields';
 
 interface ContractActionSpec<TOperation extends string> {
@@ -24,21 +23,10 @@ interface ContractActionSpec<TOperation extends string> {
 export function contractAction<const TOperation extends string>(
 	spec: ContractActionSpec<TOperation>,
 ) {
-	const { route, fields = [], query, ...labels } = spec;
-	return restOperation({
-		...labels,
+	const { fields = [], ...rest } = spec;
+	return messageAction({
+		...rest,
 		fields: [contractIdField, ...fields],
-		build(parameters) {
-			const contractId = readContractId(parameters);
-			return {
-				request: rest(route, { contractId }, { query: query?.(parameters) }),
-				echo: { contractId },
-			};
-		},
-		output: (answer, echo) => ({
-			success: true,
-			contractId: echo.contractId,
-			message: accessPaySuiteMessage(answer),
-		}),
+		ids: (parameters) => ({ contractId: readContractId(parameters) }),
 	});
 }

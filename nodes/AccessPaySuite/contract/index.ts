@@ -1,6 +1,8 @@
 import { defineResource } from '../../shared/engine/types';
+import { archive } from './archive.operation';
 import { cancelDirectDebit } from './cancelDirectDebit.operation';
 import { cancelSchedule } from './cancelSchedule.operation';
+import { create } from './create.operation';
 import { getMany } from './getMany.operation';
 import { reactivate } from './reactivate.operation';
 import { restartSchedule } from './restartSchedule.operation';
@@ -17,5 +19,7 @@ export const contract = defineResource({
 		reactivate,
 		updateAmount,
 		getMany,
+		create,
+		archive,
 	],
 });

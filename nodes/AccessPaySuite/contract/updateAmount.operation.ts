@@ -1,4 +1,4 @@
-import { invalidParameter } from '../../shared/engine/failure';
+import { readAmount } from '../amount';
 import { contractAction } from './action';
 
 export const updateAmount = contractAction({
@@ -28,9 +28,7 @@ export const updateAmount = contractAction({
 		},
 	],
 	query: (parameters) => {
-		const amount = parameters.optionalDecimal('amount');
-		if (amount === undefined) throw invalidParameter('amount', 'is required');
-		if (Number(amount) <= 0) throw invalidParameter('amount', 'must be more than 0');
+		const amount = readAmount(parameters, 'amount');
 		// The DDCMS spec requires the comment.
 		return { amount, comment: parameters.text('comment', { maxLength: 255 }) };
 	},
