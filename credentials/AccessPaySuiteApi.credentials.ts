@@ -43,7 +43,8 @@ export class AccessPaySuiteApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://ecm3.eazycollect.co.uk',
-			description: 'The DDCMS host, without /api/v3. Plain http:// is accepted only for localhost.',
+			description:
+				'The DDCMS host, without /api/v3, a query or a user name. Plain http:// is accepted only for localhost.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{

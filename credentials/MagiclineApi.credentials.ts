@@ -27,7 +27,7 @@ export class MagiclineApi implements ICredentialType {
 			type: 'string',
 			default: 'https://open-api-demo.open-api.magicline.com',
 			description:
-				"Your studio's Open API address, like https://yourstudio.open-api.magicline.com. Plain http:// is accepted only for localhost.",
+				"Your studio's Open API address, like https://yourstudio.open-api.magicline.com, without a path, query or user name. Plain http:// is accepted only for localhost.",
 		},
 		{
 			displayName: 'API Key',
@@ -36,7 +36,8 @@ export class MagiclineApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API key of your studio (one key per studio)',
+			description:
+				'The API key of your studio (one key per studio). Cancellations need the contract scopes; the customer operations need CUSTOMER_READ, CUSTOMER_WRITE and CUSTOMER_CONTRACT_READ.',
 		},
 	];
 
@@ -47,7 +48,7 @@ export class MagiclineApi implements ICredentialType {
 		};
 	};
 
-	// The cancelation reasons are a small read every key may do: a wrong key answers 401.
+	// The cancellation reasons are a small read every key may do: a wrong key answers 401.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',

@@ -30,7 +30,7 @@ export class SingulaApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://api.yourtenant.example.com',
 			description:
-				'The root of your Singula API gateway (the node adds /apis/contracts/v1). Plain http:// is accepted only for localhost.',
+				'The root of your Singula API gateway, without a path, query or user name (the node adds /apis/contracts/v1 and /apis/customers/v1). Plain http:// is accepted only for localhost.',
 		},
 		{
 			displayName: 'API Key',

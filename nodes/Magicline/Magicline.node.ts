@@ -20,7 +20,7 @@ export class Magicline implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Find and create customers, list their memberships, and cancel, check and withdraw cancelations of memberships and module contracts in Magicline',
+			'Find and create customers, list their memberships, and cancel, check and withdraw cancellations of memberships and module contracts in Magicline',
 		defaults: { name: 'Magicline' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -10,7 +10,7 @@ export const cancelationReasonField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'Why the contract is canceled. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'Why the contract is cancelled. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const contractIdField: INodeProperties = {

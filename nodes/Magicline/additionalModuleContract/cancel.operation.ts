@@ -12,7 +12,7 @@ export const cancel = restOperation({
 	name: 'Cancel',
 	action: 'Cancel an additional module contract',
 	description:
-		'Create an ordinary cancelation of a module contract (an add-on of a membership) to a date. Needs the membership contract ID, the module contract ID, the cancelation date and a cancelation reason ID.',
+		'Create an ordinary cancellation of a module contract (an add-on of a membership) to a date. Needs the membership contract ID, the module contract ID, the cancellation date and a cancellation reason ID.',
 	fields: [
 		{
 			...contractIdField,

@@ -6,7 +6,7 @@ export const get = restOperation({
 	name: 'Get',
 	action: 'Get an additional module contract',
 	description:
-		'Get a module contract (an add-on of a membership) with its status and cancelation date. Needs the membership contract ID and the module contract ID.',
+		'Get a module contract (an add-on of a membership) with its status and cancellation date. Needs the membership contract ID and the module contract ID.',
 	fields: [contractIdField, additionalModuleContractIdField],
 	build: (parameters) => ({
 		request: rest(

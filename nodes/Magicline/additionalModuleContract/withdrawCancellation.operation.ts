@@ -6,7 +6,7 @@ export const withdrawCancellation = restOperation({
 	name: 'Withdraw Cancellation',
 	action: 'Withdraw the cancellation of an additional module contract',
 	description:
-		'Take back the cancelation of a module contract, so it continues. Needs the membership contract ID and the module contract ID.',
+		'Take back the cancellation of a module contract, so it continues. Needs the membership contract ID and the module contract ID.',
 	fields: [contractIdField, additionalModuleContractIdField],
 	build(parameters) {
 		const ids = readModuleContractIds(parameters);

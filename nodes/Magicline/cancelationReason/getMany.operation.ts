@@ -5,7 +5,7 @@ export const getMany = restOperation({
 	name: 'Get Many',
 	action: 'Get cancelation reasons',
 	description:
-		'List the reasons a contract can be canceled for in this studio, one item per reason with its ID and name. Needs no input.',
+		'List the reasons a contract can be cancelled for in this studio, one item per reason with its ID and name. Needs no input.',
 	list: true,
 	fields: [],
 	build: () => ({

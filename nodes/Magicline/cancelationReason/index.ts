@@ -4,6 +4,6 @@ import { getMany } from './getMany.operation';
 export const cancelationReason = defineResource({
 	value: 'cancelationReason',
 	name: 'Cancelation Reason',
-	description: 'A reason a contract can be canceled for',
+	description: 'A reason a contract can be cancelled for',
 	operations: [getMany],
 });

@@ -1,3 +1,4 @@
+import { getByFields } from '../../shared/engine/fields';
 import { asObject, rest, restOperation } from '../../shared/wire/rest';
 import { customerIdField } from '../fields';
 
@@ -10,32 +11,17 @@ export const get = restOperation({
 	action: 'Get a customer',
 	description:
 		'Get one customer with their contact data, status and bank account. Needs the Magicline customer ID, or their customer number, card number, barcode or debtor ID.',
-	fields: [
-		{
-			displayName: 'Get By',
-			name: 'getBy',
-			type: 'options',
-			options: [
-				{ name: 'Barcode', value: 'barcode' },
-				{ name: 'Card Number', value: 'cardNumber' },
-				{ name: 'Customer ID', value: 'id' },
-				{ name: 'Customer Number', value: 'customerNumber' },
-				{ name: 'Debtor ID', value: 'debtorId' },
-			],
-			default: 'id',
-			description: 'Which identifier to find the customer by',
-		},
-		{ ...customerIdField, displayOptions: { show: { getBy: ['id'] } } },
-		{
-			displayName: 'Value',
-			name: 'value',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The customer number, card number, barcode or debtor ID to look for',
-			displayOptions: { show: { getBy: [...LOOKUPS] } },
-		},
-	],
+	fields: getByFields({
+		idField: customerIdField,
+		idValue: 'id',
+		lookups: [
+			{ name: 'Barcode', value: 'barcode' },
+			{ name: 'Card Number', value: 'cardNumber' },
+			{ name: 'Customer Number', value: 'customerNumber' },
+			{ name: 'Debtor ID', value: 'debtorId' },
+		],
+		valueDescription: 'The customer number, card number, barcode or debtor ID to look for',
+	}),
 	build(parameters) {
 		const getBy = parameters.oneOf('getBy', ['id', ...LOOKUPS]) ?? 'id';
 		if (getBy === 'id') {

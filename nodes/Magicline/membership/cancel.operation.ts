@@ -7,7 +7,7 @@ export const cancel = restOperation({
 	name: 'Cancel',
 	action: 'Cancel a membership contract',
 	description:
-		"Create an ordinary cancelation of a customer's membership contract to one of the dates Magicline offers. Needs the customer ID, the contract ID, the cancelation date and a cancelation reason ID.",
+		"Create an ordinary cancellation of a customer's membership contract to one of the dates Magicline offers. Needs the customer ID, the contract ID, the cancellation date and a cancellation reason ID.",
 	fields: [
 		customerIdField,
 		contractIdField,

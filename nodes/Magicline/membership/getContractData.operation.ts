@@ -6,7 +6,7 @@ export const getContractData = restOperation({
 	name: 'Get Contract Data',
 	action: "Get a customer's membership contract data",
 	description:
-		"Get a customer's membership contract status, cancelation status and the dates it can be canceled to. Needs the customer ID.",
+		"Get a customer's membership contract status, cancellation status and the dates it can be cancelled to. Needs the customer ID.",
 	fields: [customerIdField],
 	build: (parameters) => ({
 		request: rest('GET v1/memberships/{customerId}/self-service/contract-data', {

@@ -6,7 +6,7 @@ export const withdrawCancellation = restOperation({
 	name: 'Withdraw Cancellation',
 	action: 'Withdraw the cancellation of a membership contract',
 	description:
-		'Take back an ordinary cancelation of a membership contract, so it continues. Needs the customer ID and the contract ID.',
+		'Take back an ordinary cancellation of a membership contract, so it continues. Needs the customer ID and the contract ID.',
 	fields: [customerIdField, contractIdField],
 	build(parameters) {
 		const customerId = parameters.digits('customerId');

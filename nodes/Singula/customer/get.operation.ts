@@ -1,3 +1,4 @@
+import { getByFields } from '../../shared/engine/fields';
 import { asObject, rest, restOperation } from '../../shared/wire/rest';
 import { customerIdField } from '../contract/fields';
 
@@ -10,30 +11,15 @@ export const get = restOperation({
 	action: 'Get a customer',
 	description:
 		'Get one customer with their contact data, addresses and status. Needs the Singula customer ID, or their email or external unique identifier (the ID in your own system).',
-	fields: [
-		{
-			displayName: 'Get By',
-			name: 'getBy',
-			type: 'options',
-			options: [
-				{ name: 'Customer ID', value: 'customerId' },
-				{ name: 'Email', value: 'email' },
-				{ name: 'External Unique Identifier', value: 'externalUniqueIdentifier' },
-			],
-			default: 'customerId',
-			description: 'Which identifier to find the customer by',
-		},
-		{ ...customerIdField, displayOptions: { show: { getBy: ['customerId'] } } },
-		{
-			displayName: 'Value',
-			name: 'value',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The email address or external unique identifier to look for',
-			displayOptions: { show: { getBy: [...LOOKUPS] } },
-		},
-	],
+	fields: getByFields({
+		idField: customerIdField,
+		idValue: 'customerId',
+		lookups: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'External Unique Identifier', value: 'externalUniqueIdentifier' },
+		],
+		valueDescription: 'The email address or external unique identifier to look for',
+	}),
 	build(parameters) {
 		const getBy = parameters.oneOf('getBy', ['customerId', ...LOOKUPS]) ?? 'customerId';
 		if (getBy === 'customerId') {
