@@ -22,6 +22,7 @@ export function getByFields(spec: {
 	lookups: INodePropertyOptions[];
 	valueDescription: string;
 }): INodeProperties[] {
+	const { idValue } = spec;
 	const lookupValues = spec.lookups.map((lookup) => String(lookup.value));
 	return [
 		{
@@ -31,7 +32,7 @@ export function getByFields(spec: {
 			options: [...spec.lookups, { name: spec.idField.displayName, value: spec.idValue }].sort(
 				(a, b) => a.name.localeCompare(b.name),
 			),
-			default: spec.idValue,
+			default: idValue,
 			description: 'Which identifier to find the record by',
 		},
 		{ ...spec.idField, displayOptions: { show: { getBy: [spec.idValue] } } },
