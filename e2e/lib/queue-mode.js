@@ -114,6 +114,8 @@ async function checkBulkPacePerWorker({ mainUrl, sandbox }) {
 				.map(receivedAtMs)
 				.filter((t) => t > receivedAtMs(first) + 50 && t < pausedUntil - 100);
 			eq(startedInPause.length, 0, 'request starts within the Retry-After pause');
+			const afterPause = limitedRequests.map(receivedAtMs).filter((t) => t >= pausedUntil - 100);
+			expect(afterPause.length > 0, 'no request (the retry) after the Retry-After pause');
 		},
 	);
 }
