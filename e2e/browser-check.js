@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 /**
  * A look at the package in n8n's real editor, in headless Chromium (Debian's `chromium`, driven by
- * playwright-core; no browser download).
+ * playwright-core; no browser download). CI runs it (`.ci/run` installs chromium when missing).
  *
- *   apt-get install -y chromium && npm install --no-save playwright-core   (or as a devDependency)
+ *   apt-get install -y chromium
  *   node e2e/browser-check.js [--n8n-version 2.40.7] [--no-build] [--out docs]
  *
  * Starts the sandbox and n8n with the packed package (as scripts/start.js does, in a temp folder), logs in
- * through the sign-in page, opens e2e/browser/editor-check.json, and for each of the four nodes opens its
- * panel and its Operation dropdown; opens the Magicline cancelation-reason dropdown, whose options come from
- * the sandbox, and the Singula item-code dropdown. Screenshots go to docs/. Prints `N passed, N failed`.
+ * through the sign-in page, then:
+ * - every node of the package, triggers included, as n8n loaded it (GET /types/nodes.json, so new nodes and
+ *   operations are covered without editing this file): a workflow with one of each is created through the REST
+ *   API; each node's panel opens; for an action node every Resource is selected in turn and its Operation
+ *   dropdown must list exactly the operations the node's description has for it; a trigger shows its fields;
+ * - e2e/browser/editor-check.json (the four action nodes with fixed values): the Magicline cancelation-reason
+ *   and Singula item-code dropdowns load from the sandbox, and the Magicline credential tests OK.
+ * Screenshots go to docs/. Prints `N passed, N failed`.
  */
 'use strict';
 
@@ -17,6 +22,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const h = require('./lib/harness');
+const { check, eq, fail, summary } = require('./lib/checks');
 const { ensureN8n, DEFAULT_N8N_VERSION } = require('../scripts/n8n-install');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -45,20 +51,6 @@ function parseArgs(argv) {
 		else throw new Error(`unknown argument ${a}`);
 	}
 	return args;
-}
-
-const results = [];
-async function step(name, fn) {
-	try {
-		const detail = await fn();
-		results.push(true);
-		h.log(`  ok   ${name}${detail ? ` (${detail})` : ''}`);
-	} catch (error) {
-		results.push(false);
-		h.log(
-			`  FAIL ${name}\n       ${String(error.message).split('\n').slice(0, 6).join('\n       ')}`,
-		);
-	}
 }
 
 const NODES = [
@@ -127,8 +119,17 @@ async function main() {
 	});
 	const server = await h.startN8n(n8n, env, { logFile, timeoutMs: 300000 });
 	cleanupState.server = server;
-	await h.restClient(server.url).ensureOwner(h.DEMO_OWNER);
+	const rest = h.restClient(server.url);
+	await rest.ensureOwner(h.DEMO_OWNER);
 	h.log(`• n8n ${n8n.version} on ${server.url}, sandbox ${sandbox.url}`);
+	const nodeTypes = await h.fetchNodeTypes(rest, server.url);
+	const packageNodes = describePackageNodes(nodeTypes.types);
+	const everyNodeId = await createEveryNodeWorkflow(
+		rest,
+		packageNodes,
+		h.credentialsFor(sandbox.url),
+	);
+	h.log(`• package nodes in n8n: ${packageNodes.map((n) => n.type).join(', ')}`);
 
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -142,11 +143,12 @@ async function main() {
 	page.setDefaultTimeout(30000);
 	const shot = async (file) => {
 		await page.waitForTimeout(400);
-		await page.screenshot({ path: path.join(args.out, file) });
-		return `docs/${file}`;
+		const target = path.join(args.out, file);
+		await page.screenshot({ path: target });
+		return path.relative(h.REPO, target);
 	};
 
-	await step('sign in with the demo owner on the sign-in page', async () => {
+	await check('sign in with the demo owner on the sign-in page', async () => {
 		await page.goto(`${server.url}/signin`, { waitUntil: 'domcontentloaded' });
 		await page
 			.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
@@ -158,7 +160,7 @@ async function main() {
 		return page.url();
 	});
 
-	await step(
+	await check(
 		'the demo workflow "Magicline module cancel batch (CRM)" opens on the canvas',
 		async () => {
 			await page.goto(`${server.url}/workflow/blDemoMagicBatch`, { waitUntil: 'domcontentloaded' });
@@ -172,12 +174,64 @@ async function main() {
 		},
 	);
 
+	const everyNodeUrl = `${server.url}/workflow/${everyNodeId}`;
+	await reopenWorkflow(page, everyNodeUrl);
+	await check(
+		'the editor shows every node of the package, triggers included, with its icon',
+		async () => {
+			eq(packageNodes.filter((n) => n.trigger).length > 0, true, 'trigger nodes in nodes.json');
+			for (const node of packageNodes)
+				await canvasNode(page, node.displayName).waitFor({ state: 'visible' });
+			return `${packageNodes.length} nodes; ${await shot('editor-all-nodes.png')}`;
+		},
+	);
+	for (const node of packageNodes) {
+		await check(
+			node.trigger
+				? `${node.displayName}: panel shows its fields (${node.fields.join(', ')})`
+				: `${node.displayName}: every Resource lists exactly its operations in the Operation dropdown`,
+			async () => {
+				await openNode(page, node.displayName);
+				const ndv = page.locator('[data-test-id="ndv"]');
+				if (node.trigger) {
+					for (const field of node.fields)
+						await ndv
+							.locator(`[data-test-id="parameter-input-${field}"]`)
+							.waitFor({ state: 'visible' });
+					return await shot(
+						`editor-${node.short.replace(/Trigger$/, '-trigger').toLowerCase()}.png`,
+					);
+				}
+				const listed = [];
+				const failed = path.join(work, `failed-${node.short}.png`);
+				for (const resource of node.resources) {
+					await page.screenshot({ path: failed }); // replaced until the last resource passes
+					const shown = await withContext(
+						`after ${listed.join(', ') || 'none'}, at ${resource.name}`,
+						async () => {
+							await chooseOption(
+								page,
+								ndv.locator('[data-test-id="parameter-input-resource"]'),
+								resource.name,
+							);
+							return await dropdownOptions(
+								page,
+								ndv.locator('[data-test-id="parameter-input-operation"]'),
+							);
+						},
+					);
+					eq([...shown].sort(), [...resource.operations].sort(), `operations of ${resource.name}`);
+					listed.push(`${resource.name}: ${shown.length}`);
+				}
+				fs.rmSync(failed, { force: true });
+				return listed.join(', ');
+			},
+		);
+		await reopenWorkflow(page, everyNodeUrl);
+	}
+
 	const editorUrl = `${server.url}/workflow/blBrowserEditor1`;
 	await reopenWorkflow(page, editorUrl);
-	await step('the editor shows the four billing nodes with their icons', async () => {
-		for (const node of NODES) await canvasNode(page, node.name).waitFor({ state: 'visible' });
-		return await shot('editor-all-nodes.png');
-	});
 
 	const reasonRequests = () =>
 		sandbox.requests.filter(
@@ -185,7 +239,7 @@ async function main() {
 		).length;
 	for (const node of NODES) {
 		const reasonsBefore = reasonRequests();
-		await step(
+		await check(
 			`${node.name}: panel shows Resource "${node.resource}" and Operation "${node.operation}"`,
 			async () => {
 				await openNode(page, node.name);
@@ -217,7 +271,7 @@ async function main() {
 			},
 		);
 		if (node.name === 'Magicline') {
-			await step(
+			await check(
 				'Magicline: the Cancelation Reason dropdown loads its options from the sandbox',
 				async () => {
 					const reason = page.locator(
@@ -244,7 +298,7 @@ async function main() {
 			);
 		}
 		if (node.name === 'Singula Decisions') {
-			await step(
+			await check(
 				'Singula: the New Item Code dropdown loads the change paths from the sandbox',
 				async () => {
 					const item = page.locator(
@@ -268,7 +322,7 @@ async function main() {
 		await reopenWorkflow(page, editorUrl);
 	}
 
-	await step('credential modal: the Magicline credential tests OK in the editor', async () => {
+	await check('credential modal: the Magicline credential tests OK in the editor', async () => {
 		await openNode(page, 'Magicline');
 		const ndv = page.locator('[data-test-id="ndv"]');
 		const edit = ndv
@@ -300,10 +354,133 @@ async function main() {
 	cleanupState.server = undefined;
 	await sandbox.close();
 	cleanupState.sandbox = undefined;
-	fs.rmSync(work, { recursive: true, force: true });
-	const passed = results.filter(Boolean).length;
-	h.log(`${passed} passed, ${results.length - passed} failed`);
-	return results.length === passed ? 0 : 1;
+	const { failed, line } = summary();
+	if (failed) h.log(`  n8n log and screenshots of failed panels: ${work}`);
+	else fs.rmSync(work, { recursive: true, force: true });
+	h.log(line);
+	return failed ? 1 : 0;
+}
+
+/**
+ * This package's nodes from n8n's node list (one entry per type, newest version, no `…Tool` variants): for an
+ * action node its resources with their operations' display names, for a trigger its top-level fields.
+ */
+function describePackageNodes(types) {
+	const byType = new Map();
+	for (const t of types) {
+		if (!t.name.startsWith(`${h.PACKAGE_NAME}.`) || t.name.endsWith('Tool')) continue;
+		const version = Math.max(...[].concat(t.version));
+		if (!byType.has(t.name) || byType.get(t.name).version < version)
+			byType.set(t.name, { ...t, version });
+	}
+	return [...byType.values()]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map((t) => {
+			const props = t.properties ?? [];
+			const resource = props.find((p) => p.name === 'resource');
+			// n8n adds a "Custom API Call" resource (value __CUSTOM_API_CALL__), which has no Operation field
+			const resources = (resource?.options ?? [])
+				.filter((r) => !String(r.value).startsWith('__'))
+				.map((r) => ({
+					name: r.name,
+					operations: props
+						.filter(
+							(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value),
+						)
+						.flatMap((p) => p.options.map((o) => o.name)),
+				}));
+			const fields = props
+				.filter((p) => !p.displayOptions && !['notice', 'hidden'].includes(p.type))
+				.map((p) => p.name);
+			return {
+				type: t.name,
+				short: t.name.slice(h.PACKAGE_NAME.length + 1),
+				version: t.version,
+				displayName: t.displayName,
+				trigger: (t.group ?? []).includes('trigger'),
+				credential: t.credentials?.[0]?.name,
+				resources,
+				fields,
+			};
+		});
+}
+
+/** A workflow with one node of each type (defaults, the sandbox credential of its type), created through REST. */
+async function createEveryNodeWorkflow(rest, nodes, credentials) {
+	const credentialOf = Object.fromEntries(
+		credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
+	);
+	const workflow = {
+		name: 'Browser check: every node of the package',
+		active: false,
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		nodes: nodes.map((node, i) => ({
+			id: `b0b0b0b0-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+			name: node.displayName,
+			type: node.type,
+			typeVersion: node.version,
+			position: [(i % 4) * 280, Math.floor(i / 4) * 260],
+			parameters: {},
+			...(node.trigger
+				? { webhookId: `b0b0b0b0-1111-4000-8000-${String(i + 1).padStart(12, '0')}` }
+				: {}),
+			...(node.credential && credentialOf[node.credential]
+				? { credentials: { [node.credential]: credentialOf[node.credential] } }
+				: {}),
+		})),
+	};
+	const created = await rest.call('POST', '/workflows', workflow);
+	const id = created.json?.data?.id;
+	if (!id)
+		throw new Error(
+			`POST /rest/workflows failed (${created.status}): ${created.text.slice(0, 500)}`,
+		);
+	return id;
+}
+
+const VISIBLE_OPTION = '.el-select-dropdown__item:visible, [role="option"]:visible';
+
+/** Opens a dropdown parameter and returns the first line of each option it shows (the dropdown stays open). */
+async function dropdownOptions(page, input) {
+	await input.click();
+	await page.locator(VISIBLE_OPTION).first().waitFor({ state: 'visible' });
+	await page.waitForTimeout(200);
+	const texts = await page.locator(VISIBLE_OPTION).allInnerTexts();
+	await closeDropdown(page, input);
+	return texts.map((t) => t.split('\n')[0].trim()).filter(Boolean);
+}
+
+/** Runs fn; a failure names where it happened. */
+async function withContext(where, fn) {
+	try {
+		return await fn();
+	} catch (error) {
+		throw new Error(`${where}: ${error.message}`);
+	}
+}
+
+/** Closes an open dropdown by clicking its input again (Escape would also close n8n 2.x's node panel). */
+async function closeDropdown(page, input) {
+	await input.click();
+	await page
+		.locator(VISIBLE_OPTION)
+		.first()
+		.waitFor({ state: 'hidden', timeout: 5000 })
+		.catch(() => {});
+	await page.waitForTimeout(200);
+}
+
+/** Selects the option with exactly this label in a dropdown parameter. */
+async function chooseOption(page, input, label) {
+	await input.click();
+	const option = page
+		.locator(VISIBLE_OPTION)
+		.filter({ has: page.getByText(label, { exact: true }) })
+		.first();
+	await option.waitFor({ state: 'visible' });
+	await option.click();
+	await page.waitForTimeout(300);
 }
 
 function canvasNode(page, name) {
@@ -371,11 +548,10 @@ main().then(
 		process.exit(code);
 	},
 	async (error) => {
+		fail('browser check run', error.message);
 		h.log(`browser check aborted: ${error.stack || error.message}`);
 		await cleanup();
-		h.log(
-			`${results.filter(Boolean).length} passed, ${results.filter((r) => !r).length + 1} failed`,
-		);
+		h.log(summary().line);
 		process.exit(1);
 	},
 );

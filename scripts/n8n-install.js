@@ -284,6 +284,7 @@ function ensureN8n(options = {}) {
 	}
 	const runtimeEnv = expressionEngineEnv(dir, nodeVersion(node.nodeBin), log);
 	return {
+		quietEnv: quietEnv(dir),
 		version,
 		dir,
 		n8nBin,
@@ -310,6 +311,31 @@ function expressionEngineEnv(dir, version, log) {
 		`isolated-vm ${pkg.version} needs Node >= ${needed}, this is Node ${have}: using N8N_EXPRESSION_ENGINE=legacy`,
 	);
 	return { N8N_EXPRESSION_ENGINE: 'legacy' };
+}
+
+/**
+ * Settings that keep this n8n from calling out: n8n 2.40.7 fetches its MCP registry at start unless the
+ * `mcp-registry` module is disabled, and n8n refuses to start when N8N_DISABLED_MODULES names a module it does
+ * not know (1.x has none by that name), so the name is only set when this n8n lists it.
+ */
+function quietEnv(dir) {
+	const modulesConfig = path.join(
+		dir,
+		'node_modules',
+		'@n8n',
+		'backend-common',
+		'dist',
+		'modules',
+		'modules.config.js',
+	);
+	let text = '';
+	try {
+		text = fs.readFileSync(modulesConfig, 'utf8');
+	} catch {}
+	return {
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		...(text.includes("'mcp-registry'") ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
+	};
 }
 
 function nodeVersion(nodeBin) {

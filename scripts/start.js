@@ -17,8 +17,6 @@ const path = require('node:path');
 
 const h = require('../e2e/lib/harness');
 
-/** Demo workflows that start from a webhook or a trigger: published before n8n starts. */
-const ACTIVE_DEMOS = ['blDemoDdcmsHook1', 'blDemoMlTrigger1', 'blDemoDdTrigger1'];
 const MAGICLINE_TRIGGER_WEBHOOK_ID = 'b2222222-3333-4444-8555-666666666601';
 const { ensureN8n, cacheRoot, DEFAULT_N8N_VERSION } = require('./n8n-install');
 
@@ -102,7 +100,7 @@ async function main() {
 		workDir: path.join(running.work, 'import'),
 		logFile,
 	});
-	for (const id of ACTIVE_DEMOS) await h.activateWorkflow(n8n, env, id, { logFile });
+	for (const id of h.ACTIVE_DEMO_WORKFLOWS) await h.activateWorkflow(n8n, env, id, { logFile });
 	if (running.stopping) return;
 
 	h.log('• starting n8n (about 20 s)');
@@ -115,7 +113,7 @@ async function main() {
 
 	const names = demos
 		.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')))
-		.map((w) => `    - ${w.name}${ACTIVE_DEMOS.includes(w.id) ? '  (active)' : ''}`);
+		.map((w) => `    - ${w.name}${h.ACTIVE_DEMO_WORKFLOWS.includes(w.id) ? '  (active)' : ''}`);
 	const sandboxUrl = running.sandbox.url;
 	h.log(
 		[

@@ -16,6 +16,9 @@ const REPO = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-billing-lifecycle';
 const BROWSER_ID = 'billing-lifecycle-e2e-browser';
 
+/** Demo workflows that start from a webhook or a trigger: made active before n8n starts. */
+const ACTIVE_DEMO_WORKFLOWS = ['blDemoDdcmsHook1', 'blDemoMlTrigger1', 'blDemoDdTrigger1'];
+
 const DEMO_OWNER = {
 	email: 'demo@billing-lifecycle.dev',
 	firstName: 'Demo',
@@ -160,7 +163,10 @@ function freePort() {
 	});
 }
 
-/** The environment every n8n process of ours gets: quiet, offline, UTC, its own ports. */
+/**
+ * The environment every n8n process of ours gets: quiet, loopback only, offline, UTC, its own ports.
+ * `port` is the editor/webhook port of `n8n start` (a worker's own HTTP server takes `workerPort`).
+ */
 function n8nEnv(n8n, { userFolder, port, brokerPort, encryptionKey, extra = {} }) {
 	return n8n.env({
 		N8N_USER_FOLDER: userFolder,
@@ -170,7 +176,9 @@ function n8nEnv(n8n, { userFolder, port, brokerPort, encryptionKey, extra = {} }
 		N8N_HOST: 'localhost',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `http://localhost:${port}/`,
+		N8N_WEBHOOK_URL: `http://localhost:${port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
@@ -190,6 +198,7 @@ function n8nEnv(n8n, { userFolder, port, brokerPort, encryptionKey, extra = {} }
 		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
 		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
 		NODE_OPTIONS: '',
+		...n8n.quietEnv,
 		...extra,
 	});
 }
@@ -301,15 +310,31 @@ function httpRequest(url, { method = 'GET', headers = {}, body, timeoutMs = 3000
 	});
 }
 
+/** `n8n start` is ready when its editor answers; a worker when its health server says so. */
+async function isReady(command, env, url) {
+	if (command === 'worker') {
+		const health = `http://127.0.0.1:${env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`;
+		return (await httpRequest(health, { timeoutMs: 3000 })).status === 200;
+	}
+	const health = await httpRequest(`${url}/healthz/readiness`, { timeoutMs: 3000 });
+	if (health.status !== 200) return false;
+	return (await httpRequest(`${url}/rest/settings`, { timeoutMs: 5000 })).status === 200;
+}
+
 /**
- * Starts `n8n start` and waits until the editor answers. Returns { url, child, output(), stop() }.
- * stop() sends SIGTERM to n8n's process group, then SIGKILL after graceMs.
+ * Starts `n8n start` (or `n8n worker`, whose env must set QUEUE_HEALTH_CHECK_ACTIVE/PORT) and waits until it
+ * is ready. Returns { url, child, output(), stop() }. stop() sends SIGTERM to n8n's process group, then
+ * SIGKILL after graceMs. `logFile` gets the output, each line prefixed with `logPrefix` when given.
  */
-async function startN8n(n8n, env, { timeoutMs = 240000, logFile, echo = false } = {}) {
+async function startN8n(
+	n8n,
+	env,
+	{ timeoutMs = 240000, logFile, echo = false, command = 'start', logPrefix = '' } = {},
+) {
 	const port = Number(env.N8N_PORT);
 	const url = `http://localhost:${port}`;
 	const child = track(
-		spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], {
+		spawn(n8n.nodeBin, [n8n.n8nBin, command], {
 			cwd: env.N8N_USER_FOLDER,
 			env,
 			detached: true,
@@ -319,7 +344,8 @@ async function startN8n(n8n, env, { timeoutMs = 240000, logFile, echo = false } 
 	let output = '';
 	const onData = (d) => {
 		output += d;
-		if (logFile) fs.appendFileSync(logFile, d);
+		if (logFile)
+			fs.appendFileSync(logFile, logPrefix ? String(d).replace(/^(?=.)/gm, logPrefix) : d);
 		if (echo) process.stdout.write(d);
 	};
 	child.stdout.on('data', onData);
@@ -330,20 +356,16 @@ async function startN8n(n8n, env, { timeoutMs = 240000, logFile, echo = false } 
 	for (;;) {
 		if (exited)
 			throw new Error(
-				`n8n start exited early (${exited.code ?? exited.signal}):\n${output.slice(-4000)}`,
+				`n8n ${command} exited early (${exited.code ?? exited.signal}):\n${output.slice(-4000)}`,
 			);
 		if (Date.now() > deadline) {
 			killGroup(child, 'SIGKILL');
 			throw new Error(
-				`n8n start did not answer on ${url} within ${timeoutMs / 1000} s:\n${output.slice(-4000)}`,
+				`n8n ${command} was not ready within ${timeoutMs / 1000} s:\n${output.slice(-4000)}`,
 			);
 		}
 		try {
-			const health = await httpRequest(`${url}/healthz/readiness`, { timeoutMs: 3000 });
-			if (health.status === 200) {
-				const settings = await httpRequest(`${url}/rest/settings`, { timeoutMs: 5000 });
-				if (settings.status === 200) break;
-			}
+			if (await isReady(command, env, url)) break;
 		} catch {}
 		await sleep(1000);
 	}
@@ -369,6 +391,15 @@ async function startN8n(n8n, env, { timeoutMs = 240000, logFile, echo = false } 
 
 function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `condition` (sync or async) every intervalMs until it is truthy or timeoutMs passed; returns its last value. */
+async function waitFor(condition, { timeoutMs = 30000, intervalMs = 250 } = {}) {
+	for (const until = Date.now() + timeoutMs; Date.now() < until; await sleep(intervalMs)) {
+		const value = await condition();
+		if (value) return value;
+	}
+	return await condition();
 }
 
 /** A tiny REST client for n8n's internal API with the auth cookie and a fixed browser id. */
@@ -404,6 +435,35 @@ function restClient(baseUrl) {
 				`owner setup failed (${setup.status} ${setup.text.slice(0, 300)}) and login failed (${login.status} ${login.text.slice(0, 300)})`,
 			);
 		},
+	};
+}
+
+/**
+ * One execution as n8n stored it (GET /rest/executions/:id), its run data unflattened with the `flatted`
+ * that n8n itself uses. `run.data.resultData.runData` works with nodeOutputs(). Undefined when not found.
+ */
+async function getExecution(rest, n8n, id) {
+	const answer = await rest.call('GET', `/executions/${id}`);
+	const execution = answer.json?.data;
+	if (!execution) return undefined;
+	const { parse } = require(path.join(n8n.dir, 'node_modules', 'flatted'));
+	const data = typeof execution.data === 'string' ? parse(execution.data) : execution.data;
+	return { ...execution, data };
+}
+
+/**
+ * The node types the editor gets (`GET /types/nodes.json`, logged in): n8n's descriptions as it loaded them,
+ * including this package's nodes and the `…Tool` variants n8n derives. Returns { status, types, text }.
+ */
+async function fetchNodeTypes(rest, serverUrl) {
+	const answer = await httpRequest(`${serverUrl}/types/nodes.json`, {
+		headers: { cookie: rest.cookie(), 'browser-id': BROWSER_ID },
+		timeoutMs: 60000,
+	});
+	return {
+		status: answer.status,
+		text: answer.text,
+		types: Array.isArray(answer.json) ? answer.json : [],
 	};
 }
 
@@ -472,13 +532,16 @@ function tmpDir(prefix) {
 }
 
 module.exports = {
+	ACTIVE_DEMO_WORKFLOWS,
 	REPO,
 	PACKAGE_NAME,
 	DEMO_OWNER,
 	activateWorkflow,
 	buildAndPack,
 	credentialsFor,
+	fetchNodeTypes,
 	freePort,
+	getExecution,
 	httpRequest,
 	importAll,
 	installPackageIntoUserFolder,
@@ -493,5 +556,7 @@ module.exports = {
 	sleep,
 	startN8n,
 	tmpDir,
+	track,
+	waitFor,
 	workflowFiles,
 };
