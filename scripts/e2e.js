@@ -13,7 +13,7 @@
  * 6. `n8n start` on a free port (e2e/lib/server-checks.js, e2e/lib/tools.js): owner setup, each credential's
  *    Test, the dropdowns, the Webhook demo, the trigger demos, the action nodes as AI agent tools,
  * 7. n8n 2.x: queue mode with Redis, a main and a worker on the same user folder (e2e/lib/queue-mode.js;
- *    E2E_BULK_CHECKS=1 adds the bulk options' pace and 429 checks on the worker),
+ *    with the bulk options' pace and 429 checks on the worker; E2E_BULK_CHECKS=0 skips them),
  * 8. stops everything. The run after the n8n install is bounded by E2E_TIMEOUT_MS (default 20 min).
  *    Prints `N passed, N failed` and the time of each part; exits 1 on any failure.
  *
