@@ -269,6 +269,7 @@ const EXECUTED = [
 			});
 		},
 	},
+	...crmSyncRuns(),
 	{
 		id: 'blE2eContinueReg',
 		title: 'On Error = Continue (regular output)',
@@ -293,6 +294,110 @@ const EXECUTED = [
 		},
 	},
 ];
+
+/** The DDCMS customers and contracts the CRM demo's new row (CRM-2001) has in the sandbox. */
+function crmRowState(sandbox) {
+	const customers = [...sandbox.state.accessPaySuite.customers.values()].filter(
+		(customer) => customer.customerRef === 'CRM-2001',
+	);
+	const contracts = [...sandbox.state.accessPaySuite.contracts.values()].filter((contract) =>
+		customers.some((customer) => customer.id === contract.customerId),
+	);
+	return { customers, contracts };
+}
+
+/**
+ * The demo "CRM rows → DDCMS customers and contracts", run twice on the same sandbox: the first run creates
+ * CRM-2001 and opens its contract, updates CUST-001, and routes the bad row (validation) and the duplicate
+ * reference (conflict) through the Switch; the second run creates nothing new (CRM-2001 is updated).
+ */
+function crmSyncRuns() {
+	const errorsOf = (run) =>
+		(h.nodeOutputs(run, 'Create or update customer')?.[1] ?? []).map((item) => [
+			item.crmId,
+			item.error?.category,
+			item.error?.code,
+		]);
+	const branch = (run, name) => (h.nodeOutputs(run, name)?.[0] ?? []).map((item) => item.crmId);
+	const expectedErrors = [
+		['CRM-2002', 'validation', 'INVALID_PARAMETER'],
+		['CRM-2003', 'conflict', 'DUPLICATE_CUSTOMER_REF'],
+	];
+	return [
+		{
+			id: 'blDemoDdcmsCrm01',
+			title: 'CRM rows → DDCMS customers and contracts (demo), first run',
+			assert(run, sandbox) {
+				const upserted = h.nodeOutputs(run, 'Create or update customer')?.[0] ?? [];
+				check('CRM sync: CRM-2001 created, CUST-001 updated, in input order', () => {
+					eq(
+						upserted.map((item) => [item.customerRef, item.created, item.success]),
+						[
+							['CRM-2001', true, true],
+							['CUST-001', false, true],
+						],
+						'upserted',
+					);
+				});
+				check(
+					'CRM sync: the bad row and the duplicate reference reach the Switch by category',
+					() => {
+						eq(errorsOf(run), expectedErrors, 'error items');
+						eq(branch(run, 'Fix in CRM'), ['CRM-2002'], 'Fix in CRM');
+						eq(branch(run, 'Resolve duplicate'), ['CRM-2003'], 'Resolve duplicate');
+						eq(branch(run, 'Alert billing team'), [], 'fallback');
+					},
+				);
+				check(
+					'CRM sync: a contract opened for the new customer only, Inactive, on "Class pass"',
+					() => {
+						eq(branch(run, 'Contract opened'), ['CRM-2001'], 'contracts opened');
+						const { customers, contracts } = crmRowState(sandbox);
+						eq(customers.length, 1, 'CRM-2001 customers');
+						eq(
+							contracts.map((contract) => [contract.scheduleName, contract.directDebitStatus]),
+							[['Class pass', 'Inactive']],
+							'CRM-2001 contracts',
+						);
+					},
+				);
+				check('CRM sync: the bad row sent nothing; the look-up sent only customerRef', () => {
+					const lookups = sandbox.requests.filter(
+						(request) => request.method === 'GET' && request.path.endsWith('/customer'),
+					);
+					eq(
+						lookups.map((request) => request.rawQuery).sort(),
+						['customerRef=CRM-2001', 'customerRef=CUST-001', 'customerRef=CUST-DUP'],
+						'look-ups',
+					);
+				});
+			},
+		},
+		{
+			id: 'blDemoDdcmsCrm01',
+			title: 'CRM rows → DDCMS customers and contracts (demo), second run: nothing created twice',
+			assert(run, sandbox) {
+				check('CRM sync, again: both good rows are updates, no new contract', () => {
+					eq(
+						(h.nodeOutputs(run, 'Create or update customer')?.[0] ?? []).map((item) => [
+							item.customerRef,
+							item.created,
+						]),
+						[
+							['CRM-2001', false],
+							['CUST-001', false],
+						],
+						'upserted',
+					);
+					eq(branch(run, 'Contract opened'), [], 'contracts opened');
+					eq(errorsOf(run), expectedErrors, 'error items');
+					const { customers, contracts } = crmRowState(sandbox);
+					eq([customers.length, contracts.length], [1, 1], 'CRM-2001 customers and contracts');
+				});
+			},
+		},
+	];
+}
 
 /** Runs every Manual Trigger workflow with `n8n execute` and checks it. */
 async function runCliWorkflows({ n8n, env, sandbox, logFile }) {
