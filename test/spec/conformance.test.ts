@@ -83,9 +83,6 @@ const NODES: NodeUnderSpec[] = [
 const KNOWN_SANDBOX_MISMATCHES: Record<string, Record<string, string>> = {
 	accessPaySuite: {
 		'contract.restartSchedule': 'a bare JSON string, the spec declares an object {Message}',
-		// A spec defect, not a sandbox one: PaymentDayInMonth is `type: string` with an enum of numbers
-		// (1…28) and one text, so no value validates; needs a documented deviation.
-		'contract.getMany': 'PaymentDayInMonth: the spec types it string but lists numbers in its enum',
 	},
 	magicline: {
 		'additionalModuleContract.get':
