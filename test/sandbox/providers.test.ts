@@ -32,9 +32,9 @@ describe('Access PaySuite', () => {
 			'POST',
 			`contract/${id}/restartSchedule?comment=Back%20from%20holiday`,
 		);
-		expect([restart.status, restart.text]).toEqual([
+		expect([restart.status, JSON.parse(restart.text)]).toEqual([
 			200,
-			'"Contract schedule was restarted successfully."',
+			{ Message: 'Contract schedule was restarted successfully.' },
 		]);
 		expect(sandbox.state.accessPaySuite.contracts.get(id)).toMatchObject({
 			scheduleStatus: 'Active',
@@ -107,20 +107,29 @@ describe('Magicline', () => {
 	const modulePath = (id: string) =>
 		`/v1/memberships/5001/self-service/additional-module-contracts/${id}`;
 
-	it('cancels a module with an id above 2^53 and echoes the id digit for digit', async () => {
+	it('cancels a module with an id above 2^53, answering a VoidResult, and shows it canceled', async () => {
 		const reply = await magicline(
 			sandbox,
 			'POST',
 			`${modulePath('9007199254740993')}/ordinary-cancelation`,
 			'{"cancelationDate":"2030-02-28","cancelationReasonId":1001}',
 		);
-		expect(reply.status).toBe(200);
-		expect(reply.text).toBe(
-			'{"moduleContractId":9007199254740993,"cancelationDate":"2030-02-28","status":"CANCELED"}',
-		);
+		expect([reply.status, reply.text]).toEqual([200, '{}']);
 		expect(sandbox.state.magicline.moduleContracts.get('9007199254740993')).toMatchObject({
 			status: 'CANCELED',
 			cancelationReasonId: '1001',
+		});
+		expect(
+			JSON.parse((await magicline(sandbox, 'GET', modulePath('9007199254740993'))).text),
+		).toEqual({
+			name: 'Personal training',
+			price: { amount: 9.9, currency: 'EUR' },
+			startDate: '2029-07-19',
+			endDate: '2030-02-28',
+			cancelationDate: '2030-02-28',
+			cancelationReason: 'Moving away',
+			contractCancelationStatus: 'CANCELED',
+			contractCancelationCanBeWithdrawn: true,
 		});
 		// ...992 is a different (unknown) module: ids are never rounded.
 		expect((await magicline(sandbox, 'GET', modulePath('9007199254740992'))).status).toBe(404);
@@ -180,29 +189,78 @@ describe('Magicline', () => {
 		expect(JSON.parse(reply.text).errorCode).toBe(errorCode);
 	});
 
-	it('offers the last days of the next three months and cancels the membership on one of them', async () => {
-		const data = JSON.parse(
-			(await magicline(sandbox, 'GET', '/v1/memberships/9001/self-service/contract-data')).text,
+	it('answers a module without a cancelation with no cancelation fields, and withdraws a cancelation', async () => {
+		expect(JSON.parse((await magicline(sandbox, 'GET', modulePath('7001'))).text)).toEqual({
+			name: 'Sauna',
+			price: { amount: 9.9, currency: 'EUR' },
+			startDate: '2029-07-19',
+			contractCancelationCanBeWithdrawn: false,
+		});
+		const withdraw = await magicline(sandbox, 'POST', `${modulePath('7002')}/withdraw-cancelation`);
+		expect([withdraw.status, withdraw.text]).toEqual([200, '{}']);
+		expect(sandbox.state.magicline.moduleContracts.get('7002')?.status).toBe('ACTIVE');
+	});
+
+	const contractData = async (customerId: string) => {
+		const reply = await magicline(
+			sandbox,
+			'GET',
+			`/v1/memberships/${customerId}/self-service/contract-data`,
 		);
-		expect(data.availableCancelationDates).toEqual(['2030-02-28', '2030-03-31', '2030-04-30']);
+		return [reply.status, JSON.parse(reply.text)];
+	};
+	const contract5001 = {
+		id: 5001,
+		startDate: '2029-06-29',
+		endDate: '2030-06-29',
+		rateName: 'Premium 12 months',
+		contractStatus: 'ACTIVE',
+		cancelationPeriod: { periodValue: 1, periodUnit: 'MONTH' },
+		price: 39.9,
+		priceDetails: {
+			basePrice: { amount: 39.9, currency: 'EUR' },
+			currentPrice: { amount: 39.9, currency: 'EUR' },
+			paymentFrequency: { type: 'RECURRING', price: { amount: 39.9, currency: 'EUR' } },
+		},
+		lastPossibleCancelationDate: '2030-05-30',
+		availableCancelationDates: ['2030-02-28', '2030-03-31', '2030-04-30'],
+	};
+
+	it('lists the contract data as an array, one entry per main contract, and cancels on an offered date', async () => {
+		expect(await contractData('9001')).toEqual([200, [contract5001]]);
 		const reply = await magicline(
 			sandbox,
 			'POST',
 			'/v1/memberships/9001/self-service/ordinary-contract-cancelation',
 			'{"contractId":5001,"cancelationDate":"2030-03-31","cancelationReasonId":1003}',
 		);
-		expect(JSON.parse(reply.text)).toEqual({
-			contractId: 5001,
-			cancelationDate: '2030-03-31',
-			cancelationStatus: 'CANCELED',
-		});
+		expect([reply.status, reply.text]).toEqual([200, '{}']);
+		expect(await contractData('9001')).toEqual([
+			200,
+			[
+				{
+					...contract5001,
+					cancelationStatus: 'CANCELED',
+					cancelationDate: '2030-03-31',
+					cancelationReason: 'Health',
+					cancelationOrigin: 'CUSTOMER',
+				},
+			],
+		]);
 		const withdraw = await magicline(
 			sandbox,
 			'POST',
 			'/v1/memberships/9001/self-service/withdraw-ordinary-contract-cancelation/5001',
 		);
-		expect([withdraw.status, withdraw.text]).toEqual([200, '']);
+		expect([withdraw.status, withdraw.text]).toEqual([200, '{}']);
 		expect(sandbox.state.magicline.contracts.get('5001')?.cancelationStatus).toBe('NOT_CANCELED');
+		expect(await contractData('9001')).toEqual([200, [contract5001]]);
+	});
+
+	it('answers a prospect without contracts with an empty list and an unknown customer with 404', async () => {
+		expect(await contractData('9002')).toEqual([200, []]);
+		const [status, body] = await contractData('9003');
+		expect([status, body.errorCode]).toEqual([404, 'ENTITY_NOT_FOUND']);
 	});
 });
 

@@ -80,22 +80,7 @@ const NODES: NodeUnderSpec[] = [
  * lead, who fixes the sandbox). Their response test is `it.failing`: it starts failing, and so asks to be removed
  * from here, once the sandbox answers as the spec says.
  */
-const KNOWN_SANDBOX_MISMATCHES: Record<string, Record<string, string>> = {
-	accessPaySuite: {
-		'contract.restartSchedule': 'a bare JSON string, the spec declares an object {Message}',
-		// A spec defect, not a sandbox one: PaymentDayInMonth is `type: string` with an enum of numbers
-		// (1…28) and one text, so no value validates; needs a documented deviation.
-		'contract.getMany': 'PaymentDayInMonth: the spec types it string but lists numbers in its enum',
-	},
-	magicline: {
-		'additionalModuleContract.get':
-			'no price or contractCancelationCanBeWithdrawn (both required), cancelationDate null (a string)',
-		'additionalModuleContract.withdrawCancellation':
-			'an empty body, the spec declares a JSON VoidResult',
-		'membership.getContractData': 'one object, the spec declares an array of contract data',
-		'membership.withdrawCancellation': 'an empty body, the spec declares a JSON VoidResult',
-	},
-};
+const KNOWN_SANDBOX_MISMATCHES: Record<string, Record<string, string>> = {};
 
 // ---- reading the node descriptions --------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 /**
  * The one list of places where the package (or the sandbox) and a provider's own API description disagree on
- * purpose. The validator in `openapi.ts` consults these entries rule by rule; each narrows one rule for the
+ * purpose, or where the description cannot be read as written (a spec defect). The validator in `openapi.ts` consults these entries rule by rule; each narrows one rule for the
  * parameters it names and never switches a check off. Anything not listed here that breaks the spec fails a test.
  *
  * Sources named in the entries: INTERFACE.md (the package's public contract) and reference/CRM-SYNC.md (facts read
@@ -28,6 +28,40 @@ export const DEVIATIONS: readonly Deviation[] = [
 		why: "DDCMS is a .NET Web API that writes unset values as null; the spec's own examples show it (`Tags: null`, `PaymentDayInWeek: null`, `Detail: null`).",
 		source:
 			'ddcms-api-v3.swagger.yaml response examples (e.g. GET schedules `Tags: null`, contract `PaymentDayInWeek: null`)',
+	},
+	{
+		id: 'ddcms-payment-day-in-month',
+		spec: 'ddcms',
+		kind: 'responseProperty',
+		schema: '/definitions/Contract',
+		property: 'PaymentDayInMonth',
+		// The spec's enum, its numbers read as the text DDCMS sends.
+		reading: {
+			type: 'string',
+			enum: [...Array.from({ length: 28 }, (_, day) => String(day + 1)), 'Last Day of the Month'],
+		},
+		what:
+			"Contract's `PaymentDayInMonth` is `type: string` with an enum of the numbers 1…28 and the text 'Last Day of " +
+			"the Month', so no day of the month validates. It is read as text: '1'…'28' or 'Last Day of the Month', " +
+			'and the package passes it on as DDCMS sends it (a string, not a number).',
+		why: "A spec defect (the enum's numbers are unquoted YAML). The spec's own example for GET customer/{customerId}/contract sends `PaymentDayInMonth: '15'` (XML `<PaymentDayInMonth>15</PaymentDayInMonth>`).",
+		source:
+			'ddcms-api-v3.swagger.yaml definitions.Contract and the GET customer/{customerId}/contract 200 example; CRM-SYNC.md §1.6 ("PaymentDayInMonth (string: 1–28 or \'Last Day of the Month\')")',
+	},
+	{
+		id: 'magicline-cancelation-status-absent',
+		spec: 'magicline',
+		kind: 'responseProperty',
+		schema: '/components/schemas/MembershipSelfServiceContractData',
+		property: 'cancelationStatus',
+		optional: true,
+		what:
+			'`MembershipSelfServiceContractData` requires `cancelationStatus`, whose enum names only states of a ' +
+			'cancelation (CANCELED, PENDING_VERIFICATION, PENDING_WITHDRAWAL_VERIFICATION). A contract without a ' +
+			'cancelation comes without it; a missing `cancelationStatus` means "not canceled".',
+		why: "A spec defect: no value describes an uncanceled contract, yet such a contract is the one whose `availableCancelationDates` the cancel operation offers. The same enum is optional where the spec describes a module's cancelation (`AdditionalModuleContractExtended.contractCancelationStatus`), and so are the other cancelation fields (`cancelationDate`, `cancelationReason`, `cancelationOrigin`).",
+		source:
+			'magicline-open-api-1.5.0.openapi.json components.schemas.MembershipSelfServiceContractData and AdditionalModuleContractExtended; INTERFACE.md magicline ("membership.cancel\'s cancelationDate dropdown")',
 	},
 	{
 		id: 'ddcms-query-string',

@@ -94,6 +94,20 @@ export type Deviation = DeviationBase &
 		  }
 		| {
 				/**
+				 * A property of an answer the spec describes so that the provider's values cannot match (a spec
+				 * defect): in response bodies, `property` of the object schema at `schema` (a JSON pointer into the
+				 * document, e.g. `/definitions/Contract`) is checked against `reading` instead of the spec's schema,
+				 * and with `optional` it may be absent though the schema requires it. Request bodies keep the spec's
+				 * schema. Loading fails when the schema has no such property (or `optional` names one not required).
+				 */
+				kind: 'responseProperty';
+				schema: string;
+				property: string;
+				reading?: Record<string, unknown>;
+				optional?: true;
+		  }
+		| {
+				/**
 				 * A field of the operation's body (a property or an example key of its schema, compared without regard
 				 * to case) may come as a query parameter of the same name instead.
 				 */
@@ -573,6 +587,7 @@ const matches = (where: ParameterRef, operation: Operation, parameter: string) =
 class SchemaChecker {
 	private readonly ajv: Ajv;
 	private readonly id: string;
+	private readonly responseId: string;
 	private readonly cache = new Map<string, ValidateFunction | string>();
 
 	constructor(
@@ -604,6 +619,11 @@ class SchemaChecker {
 		this.id = `spec:${name}`;
 		// The whole document is the schema root: `#/definitions/...` and `#/components/...` resolve inside it.
 		this.ajv.addSchema({ ...document, $id: this.id }, this.id, undefined, false);
+		// Answers are checked against a copy with the `responseProperty` readings, when there are any.
+		const readings = withResponseReadings(document, deviations, name);
+		this.responseId = readings ? `${this.id}:responses` : this.id;
+		if (readings)
+			this.ajv.addSchema({ ...readings, $id: this.responseId }, this.responseId, undefined, false);
 	}
 
 	private addWidenedFormat(name: string, original: string, alsoAccepts: RegExp): void {
@@ -626,9 +646,10 @@ class SchemaChecker {
 		});
 	}
 
-	/** Checks a value against the schema at a document pointer. */
-	checkAt(schemaPointer: string, value: unknown): string[] {
-		return this.run(`#${schemaPointer}`, () => ({ $ref: `${this.id}#${schemaPointer}` }), value);
+	/** Checks a value against the schema at a document pointer, as the spec reads for a request or a response. */
+	checkAt(schemaPointer: string, value: unknown, direction: Direction = 'request'): string[] {
+		const id = direction === 'response' ? this.responseId : this.id;
+		return this.run(`${id}#${schemaPointer}`, () => ({ $ref: `${id}#${schemaPointer}` }), value);
 	}
 
 	/**
@@ -680,6 +701,47 @@ class SchemaChecker {
 		if (typeof validate === 'string') return [validate];
 		return validate(value) ? [] : (validate.errors ?? []).map(describeError);
 	}
+}
+
+type Direction = 'request' | 'response';
+
+/**
+ * A copy of the document with the `responseProperty` deviations applied, or undefined when there are none. A
+ * deviation that names no property of its schema is an error, so a stale entry cannot pass unnoticed.
+ */
+function withResponseReadings(
+	document: Json,
+	deviations: Deviation[],
+	name: string,
+): Json | undefined {
+	const entries = deviations.filter(
+		(entry): entry is Extract<Deviation, { kind: 'responseProperty' }> =>
+			entry.kind === 'responseProperty',
+	);
+	if (entries.length === 0) return undefined;
+	const copy = structuredClone(document);
+	for (const entry of entries) {
+		const target = entry.schema
+			.replace(/^\//, '')
+			.split('/')
+			.map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+			.reduce<Json | undefined>((node, token) => node?.[token] as Json | undefined, copy);
+		const properties = target?.properties as Json | undefined;
+		if (!target || !properties?.[entry.property])
+			throw new Error(
+				`${name}: deviation ${entry.id} names property ${entry.property} of ${entry.schema}, which the spec does not have`,
+			);
+		if (entry.reading) properties[entry.property] = entry.reading;
+		if (entry.optional) {
+			const required = (target.required as string[] | undefined) ?? [];
+			if (!required.includes(entry.property))
+				throw new Error(
+					`${name}: deviation ${entry.id} makes ${entry.property} of ${entry.schema} optional, but the spec does not require it`,
+				);
+			target.required = required.filter((property) => property !== entry.property);
+		}
+	}
+	return copy;
 }
 
 function describeError(error: ErrorObject): string {
@@ -955,9 +1017,10 @@ function checkJsonBody(
 	content: Content,
 	type: string,
 	text: string,
-	what: string,
+	direction: Direction,
 	context: RuleContext,
 ): string[] {
+	const what = `${direction} body`;
 	const declared = declaredMedia(content, type);
 	if (declared === undefined)
 		return [
@@ -972,7 +1035,7 @@ function checkJsonBody(
 		return [`${what} is not valid JSON`];
 	}
 	return context.schemas
-		.checkAt(schemaPointer, value)
+		.checkAt(schemaPointer, value, direction)
 		.map((violation) => `${what} ${violation.replace(/^value /, '')}`);
 }
 
@@ -984,7 +1047,7 @@ const checkBody: RequestRule = (operation, _segments, request, context) => {
 		operation.body.content,
 		mediaType(request.headers['content-type']),
 		request.body,
-		'request body',
+		'request',
 		context,
 	);
 };
@@ -1028,7 +1091,7 @@ function checkResponse(
 		declared,
 		type,
 		nullsAsAbsent ? withoutNullMembers(response.body) : response.body,
-		'response body',
+		'response',
 		context,
 	);
 }

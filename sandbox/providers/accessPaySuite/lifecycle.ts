@@ -89,8 +89,7 @@ const restartSchedule: ContractWrite = (contract, call) => {
 	contract.scheduleStatus = 'Active';
 	contract.lastComment = comment;
 	notifyContractCallback(call, contract, contract.scheduleStatus, comment);
-	// Seen in the wild: this endpoint answers with a bare JSON string, not an object.
-	return jsonResponse(200, 'Contract schedule was restarted successfully.');
+	return message('Contract schedule was restarted successfully.');
 };
 
 const cancelDirectDebit: ContractWrite = (contract, call) => {

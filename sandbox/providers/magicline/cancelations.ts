@@ -1,13 +1,6 @@
 /** Membership and additional-module cancelations (self-service endpoints). */
 import { isIsoDate } from '../../dates';
-import {
-	emptyResponse,
-	failWith,
-	jsonResponse,
-	route,
-	type Route,
-	type RouteCall,
-} from '../../http';
+import { failWith, jsonResponse, route, type Route, type RouteCall } from '../../http';
 import { num, type JsonObject } from '../../json';
 import type { MagiclineContract, MagiclineModuleContract, MagiclineState } from '../../state';
 import type { ProviderResponse } from '../../types';
@@ -20,6 +13,14 @@ import {
 	requiredString,
 	statusError,
 } from './common';
+import {
+	lastPossibleCancelationDate,
+	money,
+	months,
+	orAbsent,
+	priceDetails,
+	voidResult,
+} from './wire';
 
 const invalidDate = (errorMessage: string) =>
 	magiclineError(400, 'INVALID_CANCELATION_DATE', errorMessage, 'cancelationDate');
@@ -73,17 +74,18 @@ function checkWritable(contract: MagiclineContract, module?: MagiclineModuleCont
 	if (module?.status === 'LOCKED') failWith(statusError(409));
 }
 
+/** The customer's main contracts (none for a prospect); 404 for an unknown customer. */
+function customerContracts(state: MagiclineState, customerId: string): MagiclineContract[] {
+	if (!state.customers.has(customerId)) failWith(notFound(`customer ${customerId}`));
+	return [...state.contracts.values()].filter((contract) => contract.customerId === customerId);
+}
+
 function findCustomerContract(
 	state: MagiclineState,
 	customerId: string,
-	contractId?: string,
+	contractId: string,
 ): MagiclineContract {
-	const owned = [...state.contracts.values()].filter(
-		(contract) => contract.customerId === customerId,
-	);
-	if (owned.length === 0) failWith(notFound(`customer ${customerId}`));
-	const contract =
-		contractId === undefined ? owned[0] : owned.find((c) => c.contractId === contractId);
+	const contract = customerContracts(state, customerId).find((c) => c.contractId === contractId);
 	if (!contract) failWith(notFound(`contract ${contractId} of customer ${customerId}`));
 	return contract;
 }
@@ -98,20 +100,32 @@ function listCancelationReasons({ context }: RouteCall): ProviderResponse {
 	return jsonResponse(200, reasons);
 }
 
-function getModuleContract(call: RouteCall): ProviderResponse {
-	const { module } = findModule(
-		call.context.state.magicline,
-		pathId(call, 'contractId'),
-		pathId(call, 'moduleId'),
-	);
-	return jsonResponse(200, {
-		additionalModuleContractId: num(module.additionalModuleContractId),
-		contractId: num(module.contractId),
-		status: module.status,
-		cancelationDate: module.cancelationDate,
+/** Name of a cancelation reason by id (the answers name the reason, the requests give its id). */
+function reasonName(state: MagiclineState, reasonId: string | null): string | undefined {
+	return state.cancelationReasons.find((reason) => reason.cancelationReasonId === reasonId)
+		?.cancelationReasonName;
+}
+
+/** `AdditionalModuleContractExtended`: the cancelation fields only while the module is canceled. */
+function moduleContractToWire(state: MagiclineState, module: MagiclineModuleContract) {
+	const canceled = module.status === 'CANCELED';
+	return {
 		name: module.name,
+		price: money(module.price),
 		startDate: module.startDate,
-	});
+		// A canceled module ends on its cancelation date (as in GET /v1/customers/{id}/contracts).
+		endDate: orAbsent(module.cancelationDate),
+		cancelationDate: orAbsent(module.cancelationDate),
+		cancelationReason: reasonName(state, module.cancelationReasonId),
+		contractCancelationStatus: canceled ? 'CANCELED' : undefined,
+		contractCancelationCanBeWithdrawn: canceled,
+	};
+}
+
+function getModuleContract(call: RouteCall): ProviderResponse {
+	const state = call.context.state.magicline;
+	const { module } = findModule(state, pathId(call, 'contractId'), pathId(call, 'moduleId'));
+	return jsonResponse(200, moduleContractToWire(state, module));
 }
 
 function cancelModuleContract(call: RouteCall): ProviderResponse {
@@ -137,11 +151,7 @@ function cancelModuleContract(call: RouteCall): ProviderResponse {
 	module.status = 'CANCELED';
 	module.cancelationDate = request.cancelationDate;
 	module.cancelationReasonId = request.cancelationReasonId;
-	return jsonResponse(200, {
-		moduleContractId: num(module.additionalModuleContractId),
-		cancelationDate: module.cancelationDate,
-		status: 'CANCELED',
-	});
+	return voidResult();
 }
 
 function withdrawModuleCancelation(call: RouteCall): ProviderResponse {
@@ -155,18 +165,42 @@ function withdrawModuleCancelation(call: RouteCall): ProviderResponse {
 	module.status = 'ACTIVE';
 	module.cancelationDate = null;
 	module.cancelationReasonId = null;
-	return emptyResponse(200);
+	return voidResult();
+}
+
+/**
+ * `MembershipSelfServiceContractData`, one per main contract of the customer. The cancelation fields are sent only
+ * while the contract is canceled: `cancelationStatus` is required, but its enum names only states of a cancelation,
+ * so an uncanceled contract comes without it (deviation `magicline-cancelation-status-absent`).
+ */
+function contractDataToWire(state: MagiclineState, contract: MagiclineContract) {
+	const canceled = contract.cancelationStatus === 'CANCELED';
+	return {
+		id: num(contract.contractId),
+		startDate: contract.startDate,
+		endDate: contract.endDate,
+		rateName: contract.rateName,
+		contractStatus: contract.contractStatus,
+		cancelationPeriod: months(1),
+		cancelationStatus: canceled ? 'CANCELED' : undefined,
+		cancelationDate: orAbsent(contract.cancelationDate),
+		cancelationReason: reasonName(state, contract.cancelationReasonId),
+		price: num(contract.price),
+		priceDetails: priceDetails(contract.price),
+		lastPossibleCancelationDate: lastPossibleCancelationDate(contract),
+		availableCancelationDates: contract.availableCancelationDates,
+		cancelationOrigin: canceled ? 'CUSTOMER' : undefined,
+	};
 }
 
 function getContractData(call: RouteCall): ProviderResponse {
-	const contract = findCustomerContract(call.context.state.magicline, pathId(call, 'customerId'));
-	return jsonResponse(200, {
-		contractId: num(contract.contractId),
-		contractStatus: contract.contractStatus,
-		cancelationStatus: contract.cancelationStatus,
-		availableCancelationDates: contract.availableCancelationDates,
-		cancelationDate: contract.cancelationDate,
-	});
+	const state = call.context.state.magicline;
+	const customerId = pathId(call, 'customerId');
+	const owned = customerContracts(state, customerId);
+	return jsonResponse(
+		200,
+		owned.map((contract) => contractDataToWire(state, contract)),
+	);
 }
 
 function cancelMembership(call: RouteCall): ProviderResponse {
@@ -190,11 +224,7 @@ function cancelMembership(call: RouteCall): ProviderResponse {
 	contract.cancelationStatus = 'CANCELED';
 	contract.cancelationDate = request.cancelationDate;
 	contract.cancelationReasonId = request.cancelationReasonId;
-	return jsonResponse(200, {
-		contractId: num(contract.contractId),
-		cancelationDate: contract.cancelationDate,
-		cancelationStatus: 'CANCELED',
-	});
+	return voidResult();
 }
 
 function withdrawMembershipCancelation(call: RouteCall): ProviderResponse {
@@ -208,7 +238,7 @@ function withdrawMembershipCancelation(call: RouteCall): ProviderResponse {
 	contract.cancelationStatus = 'NOT_CANCELED';
 	contract.cancelationDate = null;
 	contract.cancelationReasonId = null;
-	return emptyResponse(200);
+	return voidResult();
 }
 
 const MODULE_PATH =

@@ -4,7 +4,7 @@
  * The sandbox refuses query parameters and body properties the spec does not declare (the real service may ignore
  * them), so a client sending `phonePrivate` where create wants `phoneNumberPrivate` fails its test.
  */
-import { addDays, isIsoDate } from '../../dates';
+import { isIsoDate } from '../../dates';
 import { failWith, jsonResponse, route, type Route, type RouteCall } from '../../http';
 import { isJsonObject, JsonNumber, num, type JsonObject, type JsonValue } from '../../json';
 import type {
@@ -15,6 +15,7 @@ import type {
 } from '../../state';
 import type { ProviderRequest, ProviderResponse } from '../../types';
 import { jsonBody, notFound, pathId, validationError } from './common';
+import { lastPossibleCancelationDate, months, orAbsent, priceDetails } from './wire';
 
 const STUDIO_ID = '1238735970';
 const CARD_NUMBER_FORMATS = ['DECIMAL', 'HEX_MSB', 'HEX_LSB'];
@@ -92,7 +93,6 @@ function customerToWire(customer: MagiclineCustomer, cardFormat: string) {
 			: { id: num(`${customer.customerId}02`), type: 'BARCODE', value: customer.barcode },
 	].filter((medium) => medium !== null);
 	// Absent fields are left out (null members become undefined, which the writer skips).
-	const orAbsent = <T>(value: T | null) => value ?? undefined;
 	return {
 		id: num(customer.customerId),
 		customerNumber: customer.customerNumber,
@@ -128,17 +128,6 @@ function customerToWire(customer: MagiclineCustomer, cardFormat: string) {
 	};
 }
 
-const money = (amount: string) => ({ amount: num(amount), currency: 'EUR' });
-const months = (periodValue: number) => ({ periodValue, periodUnit: 'MONTH' });
-
-function priceDetails(amount: string) {
-	return {
-		basePrice: money(amount),
-		currentPrice: money(amount),
-		paymentFrequency: { type: 'RECURRING', price: money(amount) },
-	};
-}
-
 function moduleToWire(module: MagiclineModuleContract) {
 	return {
 		id: num(module.additionalModuleContractId),
@@ -171,7 +160,7 @@ function contractToWire(contract: MagiclineContract, state: MagiclineState) {
 		cancellationDate: contract.cancelationDate ?? undefined,
 		price: num(contract.price),
 		priceDetails: priceDetails(contract.price),
-		lastPossibleCancellationDate: addDays(contract.endDate, -30),
+		lastPossibleCancellationDate: lastPossibleCancelationDate(contract),
 		term: months(12),
 		extensionTerm: months(1),
 		flatFeeContracts: [],
