@@ -17,12 +17,12 @@ export const cancel = restOperation({
 			type: 'options',
 			typeOptions: {
 				loadOptionsMethod: 'getAvailableCancelationDates',
-				loadOptionsDependsOn: ['customerId'],
+				loadOptionsDependsOn: ['customerId', 'contractId'],
 			},
 			required: true,
 			default: '',
 			description:
-				'The date the contract ends (YYYY-MM-DD): one of the dates Magicline offers for this customer. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The date the contract ends (YYYY-MM-DD): one of the dates Magicline offers for this contract. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		cancelationReasonField,
 	],

@@ -19,17 +19,24 @@ export async function getCancelationReasons(
 	}));
 }
 
-/** The dates Magicline offers for the customer's contract, in its order (Membership → Get Contract Data). */
+/**
+ * The dates Magicline offers for the chosen contract, in its order (Membership → Get Contract Data):
+ * the entry whose id is the Contract ID, else the customer's first contract.
+ */
 export async function getAvailableCancelationDates(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const [contractData] = await loadOperationRecords(
+	const contracts = await loadOperationRecords(
 		this,
 		magiclineProvider,
 		'membership',
 		'getContractData',
 	);
-	const dates = contractData?.availableCancelationDates;
+	const contractId = String(this.getCurrentNodeParameter('contractId') ?? '');
+	const contract =
+		contracts.find((entry) => entry.id !== undefined && String(entry.id) === contractId) ??
+		contracts[0];
+	const dates = contract?.availableCancelationDates;
 	return (Array.isArray(dates) ? dates : []).map((date) => ({
 		name: String(date),
 		value: String(date),

@@ -43,11 +43,10 @@ describe('Magicline: cancel an additional module contract', () => {
 		expect(request.body).toBe('{"cancelationDate":"2026-07-31","cancelationReasonId":1001}');
 		expect(run.items).toEqual([
 			{
+				// Magicline answers a VoidResult ({}): the item is the ids and values given.
 				json: {
-					moduleContractId: 7001,
-					cancelationDate: CANCEL_DATE,
-					status: 'CANCELED',
 					success: true,
+					cancelationDate: CANCEL_DATE,
 					contractId: '5001',
 					additionalModuleContractId: '7001',
 					cancelationReasonId: '1001',
@@ -77,7 +76,6 @@ describe('Magicline: cancel an additional module contract', () => {
 		);
 		expect(request.body).toBe('{"cancelationDate":"2026-08-31","cancelationReasonId":1001}');
 		expect(run.items[0].json).toMatchObject({
-			moduleContractId: '9007199254740993',
 			additionalModuleContractId: '9007199254740993',
 			cancelationDate: '2026-08-31',
 		});
@@ -145,7 +143,7 @@ describe('Magicline: module contract lookup and withdrawal', () => {
 		]);
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0].json).toMatchObject({
-			status: 'CANCELED',
+			contractCancelationStatus: 'CANCELED',
 			name: 'Drinks flat rate',
 			cancelationDate: AVAILABLE[0],
 		});

@@ -13,11 +13,11 @@ describe('Magicline: membership contract', () => {
 			nodeStep('magicline', 'membership', 'getContractData', { customerId: '9001' }),
 		);
 		expect(run.requests[0].path).toBe('/magicline/v1/memberships/9001/self-service/contract-data');
-		expect(run.items[0].json).toMatchObject({
-			contractId: 5001,
-			cancelationStatus: 'NOT_CANCELED',
-			availableCancelationDates: AVAILABLE,
-		});
+		// The spec's answer is an array, one entry per contract: one item each.
+		expect(run.items).toHaveLength(1);
+		expect(run.items[0].json).toMatchObject({ id: 5001, availableCancelationDates: AVAILABLE });
+		// Not cancelled: the spec's cancelationStatus has only cancellation states, so it is absent.
+		expect(run.items[0].json.cancelationStatus).toBeUndefined();
 	});
 
 	it("offers the contract's available cancelation dates in the provider's order", async () => {
@@ -50,7 +50,6 @@ describe('Magicline: membership contract', () => {
 			contractId: '5001',
 			cancelationDate: AVAILABLE[1],
 			cancelationReasonId: '1003',
-			cancelationStatus: 'CANCELED',
 		});
 
 		const verify = await context.run(
