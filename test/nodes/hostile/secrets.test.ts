@@ -154,3 +154,20 @@ describe('Debitsuccess notes that carry the password', () => {
 		expect(String(run.requests[0].body)).toContain(password);
 	});
 });
+
+describe('a success answer that echoes the credential', () => {
+	it.each([
+		['accessPaySuite', '{"Message":"Cancelled for {{json:header:apikey}}"}', 'message'],
+		['magicline', '{"moduleContractId":7001,"note":"{{json:header:x-api-key}}"}', 'note'],
+		['singula', '{"href":"/x","rel":"{{json:header:authorization}}"}', 'rel'],
+	] as const)(
+		'%s: the passed-through record is redacted, the item still a success',
+		async (provider, body, field) => {
+			context.sandbox.inject({ provider, status: 200, body });
+			const run = await context.run(writeStep(provider, 'continueRegularOutput'));
+			expectEchoCarriedTheSecret(provider);
+			expect(run.items[0].json.success).toBe(true);
+			expect(typeof run.items[0].json[field]).toBe('string');
+		},
+	);
+});
