@@ -20,6 +20,9 @@ export const DDCMS_ACTIVE = 'a0000000-0000-4000-8000-000000000001';
 export const SINGULA_CUSTOMER = '5f0c6a1e-3c1b-4e0f-9a57-2b1d4c8e9f01';
 export const PROVIDERS: Provider[] = ['accessPaySuite', 'magicline', 'singula', 'debitsuccess'];
 
+/** The fields of a local validation failure: the item was refused before anything was sent. */
+export const REFUSED = { category: 'validation', code: 'INVALID_PARAMETER', httpCode: null };
+
 /** One ordinary write per provider that succeeds against the fresh sandbox. */
 export function writeStep(
 	provider: Provider,

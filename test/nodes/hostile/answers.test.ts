@@ -86,6 +86,32 @@ describe('class 3: oversized answers', () => {
 		expect(error).toMatchObject({ category: 'provider_error', httpCode: 500 });
 		expect(JSON.stringify(error).length).toBeLessThan(4096);
 	});
+	it.each([
+		['magicline', '{"errorCode":"E1","errorMessage":"', '"}'],
+		['accessPaySuite', '{"ErrorCode":3,"Message":"', '"}'],
+		['singula', '{"errorCode":90001,"userMessage":"', '"}'],
+		[
+			'debitsuccess',
+			'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Client</faultcode><faultstring>',
+			'</faultstring></s:Fault></s:Body></s:Envelope>',
+		],
+	] as const)(
+		'%s: a 1 MB fault message is cut to a bounded length',
+		async (provider, bodyPrefix, bodySuffix) => {
+			context.sandbox.inject({
+				provider,
+				status: 400,
+				bodyBytes: MB,
+				bodyPrefix,
+				bodyChunk: 'The request was wrong. ',
+				bodySuffix,
+			});
+			const { error } = await failedWrite(context, provider);
+			expect(error).toMatchObject({ httpCode: 400 });
+			expect(String(error.message)).toMatch(/^The request was wrong/);
+			expect(JSON.stringify(error).length).toBeLessThan(8192);
+		},
+	);
 });
 
 describe('class 4: the timeout bounds the whole request, body included', () => {

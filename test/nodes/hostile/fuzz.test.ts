@@ -221,20 +221,22 @@ function fuzzedParameters(operation: FuzzOperation): IDataObject {
 	return parameters;
 }
 
-const XML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&apos;',
-};
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The texts of a SOAP body's elements, entities decoded; undefined for one with a bare & or <. */
+function elementTexts(body: string): Array<string | undefined> {
+	return [...body.matchAll(/>([^<]*)<\//g)].map(([, raw]) =>
+		/&(?!(amp|lt|gt|quot|apos);)/.test(raw)
+			? undefined
+			: raw.replace(/&(amp|lt|gt|quot|apos);/g, (_entity, name: string) => ENTITIES[name]),
+	);
+}
 
 /** Whether the text is on the wire of these requests in the encoding its place there asks for. */
 function onTheWire(provider: Provider, requests: RecordedRequest[], text: string, isDate: boolean) {
 	return requests.some((request) => {
 		if (provider === 'debitsuccess') {
-			const xml = text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]);
-			return request.body.includes(`>${isDate ? `${text}T00:00:00` : xml}</`);
+			return elementTexts(request.body).includes(isDate ? `${text}T00:00:00` : text);
 		}
 		const encoded = encodeURIComponent(text);
 		// The URL parser also percent-encodes ' in a query (WHATWG's special-query set): same text.

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RecordedRequest } from '../../../sandbox/server';
 import { errorOf, useSandbox } from '../../harness/fixture';
 import type { NodeRun } from '../../harness/fixture';
-import { DDCMS_ACTIVE, SINGULA_CUSTOMER, writeStep } from '../../harness/hostile';
+import { DDCMS_ACTIVE, REFUSED, SINGULA_CUSTOMER, writeStep } from '../../harness/hostile';
 import { nodeStep } from '../../harness/nodeStep';
 import type { Provider } from '../../harness/nodeStep';
 import type { NodeUnderTest } from '../../harness/workflow';
@@ -20,11 +20,7 @@ const context = useSandbox();
 function expectRefused(run: NodeRun, parameter: string): void {
 	expect(run.requests).toHaveLength(0);
 	const error = errorOf(run.items[0]);
-	expect(error).toMatchObject({
-		category: 'validation',
-		code: 'INVALID_PARAMETER',
-		httpCode: null,
-	});
+	expect(error).toMatchObject(REFUSED);
 	expect(String(error.message)).toContain(`"${parameter}"`);
 }
 

@@ -112,3 +112,24 @@ describe('DDCMS webhook registration: redirects are not followed', () => {
 		},
 	);
 });
+
+describe('what the redirect error says about the target', () => {
+	it.each([
+		[
+			'a non-loopback http:// host',
+			'http://billing.example.com/steal?key=1',
+			'http://billing.example.com',
+		],
+		[
+			'an https host with user info',
+			'https://admin:pw-in-location@evil.example.com:8443/x?y=2#z',
+			'https://evil.example.com:8443',
+		],
+		['an unreadable Location', 'http://[broken', 'an unreadable address'],
+	])('%s: only the origin is named', async (_label, location, named) => {
+		context.sandbox.inject({ provider: 'magicline', status: 302, location });
+		const { error } = await failedWrite(context, 'magicline');
+		expect(String(error.message)).toContain(named);
+		expect(JSON.stringify(error)).not.toMatch(/steal|key=|pw-in-location|admin|y=2|#z/);
+	});
+});
