@@ -9,6 +9,7 @@ import { answer } from '../../harness/debitsuccess';
 import { errorOf, useSandbox } from '../../harness/fixture';
 import { DROPDOWNS, failedWrite, PROVIDERS, runDropdown, writeStep } from '../../harness/hostile';
 import { nodeStep } from '../../harness/nodeStep';
+import { useTriggerHost } from '../../harness/triggerHost';
 
 const context = useSandbox();
 const MB = 1024 * 1024;
@@ -299,5 +300,57 @@ describe('class 14: Retry-After and Debitsuccess Status', () => {
 		context.sandbox.inject({ provider: 'debitsuccess', status: 200, body });
 		const { error } = await failedWrite(context, 'debitsuccess');
 		expect(error).toMatchObject({ category: 'provider_error', httpCode: 200, retryable: false });
+	});
+});
+
+describe('classes 3 and 5 outside actions: dropdowns and the webhook registration', () => {
+	const triggers = useTriggerHost(context);
+
+	it.each(DROPDOWNS.map((dropdown) => [dropdown.method, dropdown] as const))(
+		'dropdown %s: a gzip answer inflating past 10 MB fails the dropdown',
+		async (_method, dropdown) => {
+			context.sandbox.inject({
+				provider: dropdown.provider,
+				status: 200,
+				gzip: true,
+				bodyBytes: 60 * MB,
+			});
+			const { options, error } = await runDropdown(context.sandbox, dropdown);
+			expect(options).toBeUndefined();
+			expect(error?.message).toMatch(/larger than 10 MB/);
+		},
+	);
+
+	it('registration: an oversized answer to the look-up fails the activation', async () => {
+		const host = await triggers.start('accessPaySuiteTrigger', { entity: 'contract' });
+		context.sandbox.inject({
+			provider: 'accessPaySuite',
+			method: 'GET',
+			status: 200,
+			gzip: true,
+			bodyBytes: 60 * MB,
+		});
+		await expect(host.activate()).rejects.toThrow(/larger than 10 MB/);
+	});
+
+	it('registration: a reset after the POST was handled fails the activation, not retried', async () => {
+		const host = await triggers.start('accessPaySuiteTrigger', { entity: 'contract' });
+		context.sandbox.inject({ provider: 'accessPaySuite', method: 'POST', resetAfterHeaders: true });
+		await expect(host.activate()).rejects.toThrow(/outcome is unknown/);
+		expect(context.sandbox.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+		expect(context.sandbox.applied).toHaveLength(1);
+	});
+
+	it('dropdown: a reset after the status line fails it, sent once', async () => {
+		context.sandbox.inject({
+			provider: 'magicline',
+			status: 200,
+			resetAfterHeaders: true,
+			partialBody: '[{"cancel',
+		});
+		const { options, error } = await runDropdown(context.sandbox, DROPDOWNS[1]);
+		expect(options).toBeUndefined();
+		expect(error?.message).toMatch(/outcome is unknown/);
+		expect(context.sandbox.requests).toHaveLength(1);
 	});
 });
