@@ -5,7 +5,12 @@
  * and credential-test errors, a webhook registration's error).
  */
 import { createServer } from 'node:http';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { AccessPaySuite } from '../../nodes/AccessPaySuite/AccessPaySuite.node';
+import { Debitsuccess } from '../../nodes/Debitsuccess/Debitsuccess.node';
+import { Magicline } from '../../nodes/Magicline/Magicline.node';
+import { Singula } from '../../nodes/Singula/Singula.node';
 
 import type { Sandbox } from '../../sandbox/server';
 import { credentialsFor } from './fixture';
@@ -70,6 +75,14 @@ export function writeStep(
 			);
 	}
 }
+
+/** The four action nodes' descriptions, for the tests that enumerate operations and fields. */
+export const ACTION_NODES: Array<{ provider: Provider; properties: INodeProperties[] }> = [
+	{ provider: 'accessPaySuite', properties: new AccessPaySuite().description.properties },
+	{ provider: 'magicline', properties: new Magicline().description.properties },
+	{ provider: 'singula', properties: new Singula().description.properties },
+	{ provider: 'debitsuccess', properties: new Debitsuccess().description.properties },
+];
 
 /** The credential type of each action node. */
 export const CREDENTIAL_OF: Record<Provider, string> = {

@@ -12,13 +12,9 @@
  */
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { AccessPaySuite } from '../../../nodes/AccessPaySuite/AccessPaySuite.node';
-import { Debitsuccess } from '../../../nodes/Debitsuccess/Debitsuccess.node';
-import { Magicline } from '../../../nodes/Magicline/Magicline.node';
-import { Singula } from '../../../nodes/Singula/Singula.node';
 import type { RecordedRequest } from '../../../sandbox/server';
 import { useSandbox } from '../../harness/fixture';
-import { SINGULA_CUSTOMER } from '../../harness/hostile';
+import { ACTION_NODES, SINGULA_CUSTOMER } from '../../harness/hostile';
 import { packageNode } from '../../harness/nodeStep';
 import type { Provider } from '../../harness/nodeStep';
 import { SAMPLES } from '../../spec/samples';
@@ -111,13 +107,6 @@ const OWN_SAMPLES: Record<string, Record<string, IDataObject>> = {
 	},
 };
 
-const NODES: Array<{ provider: Provider; properties: INodeProperties[] }> = [
-	{ provider: 'accessPaySuite', properties: new AccessPaySuite().description.properties },
-	{ provider: 'magicline', properties: new Magicline().description.properties },
-	{ provider: 'singula', properties: new Singula().description.properties },
-	{ provider: 'debitsuccess', properties: new Debitsuccess().description.properties },
-];
-
 /** A field the fuzz feeds: its label in error messages, and how to set it in the parameters. */
 interface FuzzField {
 	label: string;
@@ -170,7 +159,7 @@ interface FuzzOperation {
 	fields: FuzzField[];
 }
 
-const OPERATIONS: FuzzOperation[] = NODES.flatMap(({ provider, properties }) => {
+const OPERATIONS: FuzzOperation[] = ACTION_NODES.flatMap(({ provider, properties }) => {
 	const resources = valuesOf(properties.find((property) => property.name === 'resource'));
 	return resources.flatMap((resource) =>
 		valuesOf(

@@ -6,15 +6,16 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { AccessPaySuite } from '../../../nodes/AccessPaySuite/AccessPaySuite.node';
-import { Debitsuccess } from '../../../nodes/Debitsuccess/Debitsuccess.node';
-import { Magicline } from '../../../nodes/Magicline/Magicline.node';
-import { Singula } from '../../../nodes/Singula/Singula.node';
-
 import type { RecordedRequest } from '../../../sandbox/server';
 import { errorOf, useSandbox } from '../../harness/fixture';
 import type { NodeRun } from '../../harness/fixture';
-import { DDCMS_ACTIVE, REFUSED, SINGULA_CUSTOMER, writeStep } from '../../harness/hostile';
+import {
+	ACTION_NODES,
+	DDCMS_ACTIVE,
+	REFUSED,
+	SINGULA_CUSTOMER,
+	writeStep,
+} from '../../harness/hostile';
 import { nodeStep } from '../../harness/nodeStep';
 import type { Provider } from '../../harness/nodeStep';
 import type { NodeUnderTest } from '../../harness/workflow';
@@ -361,10 +362,8 @@ describe('class 11: characters no provider can take', () => {
 });
 
 describe('class 9: the date fields say which date is taken', () => {
-	const NODE_CLASSES = [AccessPaySuite, Magicline, Singula, Debitsuccess];
 	/** Every date field of the action nodes (collection members too), as `node resource.operation field`. */
-	const dateFields = NODE_CLASSES.flatMap((NodeClass) => {
-		const { name, properties } = new NodeClass().description;
+	const dateFields = ACTION_NODES.flatMap(({ provider: name, properties }) => {
 		return properties.flatMap((property) => {
 			const members =
 				property.type === 'collection'
