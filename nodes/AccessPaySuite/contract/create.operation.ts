@@ -113,7 +113,7 @@ const additionalFields: INodeProperties = {
 				type: 'dateTime',
 				default: '',
 				description:
-					'The last day of the contract; needed when the termination type is "End on exact date", and after the start date',
+					'The last day of the contract; needed when the termination type is "End on exact date", and after the start date. Only the calendar date is used (a date with a time keeps the date in its own time zone).',
 			},
 		] as INodeProperties[]
 	).sort((a, b) => a.displayName.localeCompare(b.displayName)),
@@ -213,7 +213,7 @@ export const create = restOperation({
 			required: true,
 			default: '',
 			description:
-				'The first collection date: at least 10 working days from today, on a date the schedule allows. Only the calendar date is used.',
+				'The first collection date: at least 10 working days from today, on a date the schedule allows. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
 		},
 		{
 			displayName: 'Is Gift Aid',

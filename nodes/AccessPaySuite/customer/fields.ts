@@ -152,7 +152,8 @@ const EXTRA_FIELDS: CustomerField[] = [
 		name: 'dateOfBirth',
 		displayName: 'Date of Birth',
 		kind: 'date',
-		description: "The customer's date of birth; only the calendar date is used",
+		description:
+			"The customer's date of birth; only the calendar date is used (a date with a time keeps the date in its own time zone)",
 	},
 	{
 		name: 'initials',

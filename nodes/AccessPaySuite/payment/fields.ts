@@ -30,7 +30,7 @@ export const dateField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The day the payment is collected: at least 5 working days from today and not before the contract starts. Only the calendar date is used.',
+		'The day the payment is collected: at least 5 working days from today and not before the contract starts. Only the calendar date is used: a date with a time keeps the date in its own time zone.',
 };
 
 export const commentField: INodeProperties = {

@@ -30,7 +30,7 @@ export const adjustEndDate = soapOperation({
 			type: 'dateTime',
 			default: '',
 			description:
-				'The new last day of the suspension. Leave empty to make the suspension open-ended.',
+				'The new last day of the suspension; leave empty to make the suspension open-ended. Only the calendar date is used (a date with a time keeps the date in its own time zone).',
 		},
 		requestInitiatorField,
 	],

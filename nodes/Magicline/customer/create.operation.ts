@@ -35,7 +35,8 @@ export const create = restOperation({
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: "The customer's date of birth; only the calendar date is used",
+			description:
+				"The customer's date of birth; only the calendar date is used (a date with a time keeps the date in its own time zone)",
 		},
 		textProperty('email', 'Email', "The customer's email address", {
 			required: true,

@@ -36,7 +36,8 @@ export const search = restOperation({
 			name: 'dateOfBirth',
 			type: 'dateTime',
 			default: '',
-			description: 'Customers born on this day; only the calendar date is used',
+			description:
+				'Customers born on this day; only the calendar date is used (a date with a time keeps the date in its own time zone)',
 		},
 	],
 	build(parameters) {

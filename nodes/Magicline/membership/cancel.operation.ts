@@ -22,7 +22,7 @@ export const cancel = restOperation({
 			required: true,
 			default: '',
 			description:
-				'The date the contract ends (YYYY-MM-DD): one of the dates Magicline offers for this contract. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The date the contract ends (YYYY-MM-DD): one of the dates Magicline offers for this contract (a date with a time keeps the date in its own time zone). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		cancelationReasonField,
 	],

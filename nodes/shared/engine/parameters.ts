@@ -28,6 +28,7 @@ interface TextRules {
 interface DateTimeLike {
 	isValid: boolean;
 	toISODate(): string | null;
+	toISO(): string | null;
 }
 
 function isDateTimeLike(value: unknown): value is DateTimeLike {
@@ -35,6 +36,7 @@ function isDateTimeLike(value: unknown): value is DateTimeLike {
 		typeof value === 'object' &&
 		value !== null &&
 		typeof (value as DateTimeLike).toISODate === 'function' &&
+		typeof (value as DateTimeLike).toISO === 'function' &&
 		'isValid' in value
 	);
 }
@@ -46,6 +48,9 @@ function asText(value: unknown): string {
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
 		return String(value);
 	}
+	// A date from an expression in a text field is its ISO text, not JSON's quoted form.
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+	if (isDateTimeLike(value)) return value.isValid ? (value.toISO() ?? '') : '';
 	return JSON.stringify(value);
 }
 

@@ -130,10 +130,12 @@ export function parseUserJson(text: string): unknown {
 	if (nestingDepth(text) > MAX_USER_JSON_DEPTH) {
 		throw new RangeError(`it nests deeper than ${MAX_USER_JSON_DEPTH} levels`);
 	}
-	// A marker no user text can contain (it is made fresh each time), turned back into integers.
-	const marker = `\u0000int:${Math.random().toString(36).slice(2)}:`;
+	// A marker no user text can contain (a NUL and a fresh nonce), turned back into integers. It is
+	// written escaped (\u0000), since a raw control character is not allowed inside a JSON string.
+	const nonce = Math.random().toString(36).slice(2);
+	const marker = `\u0000int:${nonce}:`;
 	const parsed: unknown = JSON.parse(
-		rewriteLongIntegers(text, (digits) => `"${marker}${digits}"`),
+		rewriteLongIntegers(text, (digits) => `"\\u0000int:${nonce}:${digits}"`),
 		(_key, value: unknown) =>
 			typeof value === 'string' && value.startsWith(marker)
 				? new RawInteger(value.slice(marker.length))
