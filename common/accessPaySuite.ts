@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { trimTrailingSlashes } from './url';
+import { guardRequest, trimTrailingSlashes } from './url';
+import type { SignableRequest } from './url';
 
 /** DDCMS hosts (seen in the vendor's documentation). */
 export const ACCESS_PAYSUITE_ENVIRONMENTS = {
@@ -15,4 +16,13 @@ export function accessPaySuiteBaseUrl(credentials: ICredentialDataDecryptedObjec
 		| 'custom';
 	if (environment === 'custom') return trimTrailingSlashes(String(credentials.baseUrl ?? ''));
 	return ACCESS_PAYSUITE_ENVIRONMENTS[environment] ?? ACCESS_PAYSUITE_ENVIRONMENTS.live;
+}
+
+/** A request signed with the DDCMS credential: header `apiKey`. */
+export function signAccessPaySuiteRequest<T extends SignableRequest>(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: T,
+): T & { disableFollowRedirect: true } {
+	const guarded = guardRequest(requestOptions, accessPaySuiteBaseUrl(credentials));
+	return { ...guarded, headers: { ...guarded.headers, apiKey: String(credentials.apiKey ?? '') } };
 }

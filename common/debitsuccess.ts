@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { trimTrailingSlashes } from './url';
+import { guardRequest, trimTrailingSlashes } from './url';
+import type { SignableRequest } from './url';
 import { escapeXml } from './xml';
 
 /** Debitsuccess's published test endpoint; no live URL is public, so live tenants use Custom. */
@@ -30,4 +31,16 @@ export function withUserElement(
 	return envelope.replace(USER_PLACEHOLDER, () =>
 		userElement(String(credentials.username ?? ''), String(credentials.password ?? '')),
 	);
+}
+
+/** A SOAP request signed with the Debitsuccess credential: the `<User>` block filled in. */
+export function signDebitsuccessRequest<T extends SignableRequest & { body?: unknown }>(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: T,
+): T & { disableFollowRedirect: true } {
+	const body = typeof requestOptions.body === 'string' ? requestOptions.body : '';
+	return {
+		...guardRequest(requestOptions, debitsuccessEndpoint(credentials)),
+		body: withUserElement(body, credentials),
+	};
 }

@@ -1,4 +1,8 @@
 import { createHmac } from 'crypto';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { effectiveUrl, guardRequest, trimTrailingSlashes } from './url';
+import type { SignableRequest } from './url';
 
 /**
  * Singula's gateway signature (seen in a public client, not in vendor prose): upper-case hex of
@@ -25,4 +29,31 @@ export function signedPath(url: string): string {
 	} catch {
 		return pathname;
 	}
+}
+
+/** A request signed with the Singula credential: `Authorization: hmac <key>:<signature>` and `Timestamp`. */
+export function signSingulaRequest<T extends SignableRequest>(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: T,
+): T & { disableFollowRedirect: true } {
+	const guarded = guardRequest(
+		requestOptions,
+		trimTrailingSlashes(String(credentials.baseUrl ?? '')),
+	);
+	const timestamp = Math.floor(Date.now() / 1000).toString();
+	const method = (requestOptions.method ?? 'GET').toUpperCase();
+	const signature = singulaSignature(
+		String(credentials.apiSecret ?? ''),
+		timestamp,
+		method,
+		signedPath(effectiveUrl(guarded)),
+	);
+	return {
+		...guarded,
+		headers: {
+			...guarded.headers,
+			Authorization: `hmac ${String(credentials.apiKey ?? '')}:${signature}`,
+			Timestamp: timestamp,
+		},
+	};
 }

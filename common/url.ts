@@ -42,13 +42,21 @@ export function effectiveUrl(options: { url: string; baseURL?: string }): string
 	return `${trimTrailingSlashes(options.baseURL)}/${options.url.replace(/^\/+/, '')}`;
 }
 
+/** The parts of a request the signing functions read. */
+export interface SignableRequest {
+	url: string;
+	baseURL?: string;
+	method?: string;
+	headers?: Record<string, unknown>;
+}
+
 /**
  * The last check before a credential signs a request: the request URL and the credential's base
  * URL must pass `urlProblem`, or a plain Error is thrown (the credential layer has no node to
  * attach it to). Redirects are never followed, so a provider (or anyone answering in its name)
  * cannot send the signed request, key and all, to another origin.
  */
-export function guardRequest<T extends { url: string; baseURL?: string }>(
+export function guardRequest<T extends SignableRequest>(
 	requestOptions: T,
 	baseUrl?: string,
 ): T & { disableFollowRedirect: true } {

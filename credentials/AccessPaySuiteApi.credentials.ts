@@ -1,13 +1,6 @@
-import type {
-	IAuthenticate,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ACCESS_PAYSUITE_ENVIRONMENTS, accessPaySuiteBaseUrl } from '../common/accessPaySuite';
-import { guardRequest } from '../common/url';
+import { ACCESS_PAYSUITE_ENVIRONMENTS, signAccessPaySuiteRequest } from '../common/accessPaySuite';
 
 export class AccessPaySuiteApi implements ICredentialType {
 	name = 'accessPaySuiteApi';
@@ -65,20 +58,6 @@ export class AccessPaySuiteApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		return {
-			...guardRequest(requestOptions, accessPaySuiteBaseUrl(credentials)),
-			headers: { ...requestOptions.headers, apiKey: String(credentials.apiKey ?? '') },
-		};
-	};
-
-	// Listing the schedules is the cheapest read: a wrong key answers 401.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://playpen.accesspaysuite.com" : "https://ddcms.accesspaysuite.com")}}',
-			url: '=/api/v3/client/{{encodeURIComponent($credentials.clientPrefix)}}/schedules',
-			method: 'GET',
-		},
-	};
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		signAccessPaySuiteRequest(credentials, requestOptions);
 }

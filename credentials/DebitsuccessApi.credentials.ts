@@ -1,11 +1,6 @@
 import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	DEBITSUCCESS_TEST_ENDPOINT,
-	debitsuccessEndpoint,
-	withUserElement,
-} from '../common/debitsuccess';
-import { guardRequest } from '../common/url';
+import { DEBITSUCCESS_TEST_ENDPOINT, signDebitsuccessRequest } from '../common/debitsuccess';
 
 export class DebitsuccessApi implements ICredentialType {
 	name = 'debitsuccessApi';
@@ -59,11 +54,6 @@ export class DebitsuccessApi implements ICredentialType {
 
 	// The web service takes the credentials inside the SOAP body, so they are filled in here,
 	// at the last moment, into the envelope the node built.
-	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		const body = typeof requestOptions.body === 'string' ? requestOptions.body : '';
-		return {
-			...guardRequest(requestOptions, debitsuccessEndpoint(credentials)),
-			body: withUserElement(body, credentials),
-		};
-	};
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		signDebitsuccessRequest(credentials, requestOptions);
 }

@@ -1,12 +1,6 @@
-import type {
-	IAuthenticate,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { guardRequest, trimTrailingSlashes } from '../common/url';
+import { signMagiclineRequest } from '../common/magicline';
 
 export class MagiclineApi implements ICredentialType {
 	name = 'magiclineApi';
@@ -41,19 +35,6 @@ export class MagiclineApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		return {
-			...guardRequest(requestOptions, trimTrailingSlashes(String(credentials.baseUrl ?? ''))),
-			headers: { ...requestOptions.headers, 'X-API-KEY': String(credentials.apiKey ?? '') },
-		};
-	};
-
-	// The cancellation reasons are a small read every key may do: a wrong key answers 401.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v1/memberships/self-service/contract-cancelation-reasons',
-			method: 'GET',
-		},
-	};
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		signMagiclineRequest(credentials, requestOptions);
 }

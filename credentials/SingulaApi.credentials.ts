@@ -1,13 +1,6 @@
-import type {
-	IAuthenticate,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticate, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { signedPath, singulaSignature } from '../common/singula';
-import { effectiveUrl, guardRequest, trimTrailingSlashes } from '../common/url';
+import { signSingulaRequest } from '../common/singula';
 
 export class SingulaApi implements ICredentialType {
 	name = 'singulaApi';
@@ -52,37 +45,6 @@ export class SingulaApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		const guarded = guardRequest(
-			requestOptions,
-			trimTrailingSlashes(String(credentials.baseUrl ?? '')),
-		);
-		const url = effectiveUrl(guarded);
-		const timestamp = Math.floor(Date.now() / 1000).toString();
-		const method = (requestOptions.method ?? 'GET').toUpperCase();
-		const signature = singulaSignature(
-			String(credentials.apiSecret ?? ''),
-			timestamp,
-			method,
-			signedPath(url),
-		);
-		return {
-			...guarded,
-			headers: {
-				...guarded.headers,
-				Authorization: `hmac ${String(credentials.apiKey ?? '')}:${signature}`,
-				Timestamp: timestamp,
-			},
-		};
-	};
-
-	// A signed read of a customer that has no contracts: a wrong key or secret answers 401 (inferred:
-	// the gateway's behaviour for an unknown customer is not documented).
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/apis/contracts/v1/customer/00000000-0000-0000-0000-000000000000/contract?activeOnly=true',
-			method: 'GET',
-		},
-	};
+	authenticate: IAuthenticate = async (credentials, requestOptions) =>
+		signSingulaRequest(credentials, requestOptions);
 }

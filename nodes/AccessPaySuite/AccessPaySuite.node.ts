@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/engine/description';
 import { executeOperation } from '../shared/engine/executor';
+import { accessPaySuiteApiTest } from './methods/credentialTest';
 import * as loadOptions from './methods/loadOptions';
 import { accessPaySuiteProvider } from './provider';
 
@@ -25,11 +26,11 @@ export class AccessPaySuite implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'accessPaySuiteApi', required: true }],
+		credentials: [{ name: 'accessPaySuiteApi', required: true, testedBy: 'accessPaySuiteApiTest' }],
 		properties: buildOperationProperties(accessPaySuiteProvider),
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest: { accessPaySuiteApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this, accessPaySuiteProvider);

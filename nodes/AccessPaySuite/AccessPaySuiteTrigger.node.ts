@@ -11,6 +11,7 @@ import { callProvider } from '../shared/engine/call';
 import { jsonObjectBody, refuse } from '../shared/webhook/webhook';
 import { rest, textField } from '../shared/wire/rest';
 import type { HttpMethod } from '../shared/transport/route';
+import { accessPaySuiteApiTest } from './methods/credentialTest';
 import { accessPaySuiteProvider } from './provider';
 
 /** A request to the DDCMS callback endpoint of the entity chosen in the node. */
@@ -46,7 +47,7 @@ export class AccessPaySuiteTrigger implements INodeType {
 		defaults: { name: 'Access PaySuite DDCMS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'accessPaySuiteApi', required: true }],
+		credentials: [{ name: 'accessPaySuiteApi', required: true, testedBy: 'accessPaySuiteApiTest' }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -75,6 +76,8 @@ export class AccessPaySuiteTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { accessPaySuiteApiTest } };
 
 	// DDCMS documents no signature on callbacks: the unguessable webhook URL is the protection.
 	webhookMethods = {

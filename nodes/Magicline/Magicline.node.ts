@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/engine/description';
 import { executeOperation } from '../shared/engine/executor';
+import { magiclineApiTest } from './methods/credentialTest';
 import * as loadOptions from './methods/loadOptions';
 import { magiclineProvider } from './provider';
 
@@ -25,11 +26,11 @@ export class Magicline implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'magiclineApi', required: true }],
+		credentials: [{ name: 'magiclineApi', required: true, testedBy: 'magiclineApiTest' }],
 		properties: buildOperationProperties(magiclineProvider),
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest: { magiclineApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this, magiclineProvider);

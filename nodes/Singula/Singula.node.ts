@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildOperationProperties } from '../shared/engine/description';
 import { executeOperation } from '../shared/engine/executor';
+import { singulaApiTest } from './methods/credentialTest';
 import * as loadOptions from './methods/loadOptions';
 import { singulaProvider } from './provider';
 
@@ -25,11 +26,11 @@ export class Singula implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'singulaApi', required: true }],
+		credentials: [{ name: 'singulaApi', required: true, testedBy: 'singulaApiTest' }],
 		properties: buildOperationProperties(singulaProvider),
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest: { singulaApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this, singulaProvider);

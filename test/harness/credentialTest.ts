@@ -15,7 +15,7 @@ export async function testCredential(
 	data: ICredentialDataDecryptedObject,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const credentials = { [type]: { type, data } };
-	const user = Object.entries(nodeClasses)
+	const users = Object.entries(nodeClasses)
 		.flatMap(([typeName, nodeType]) =>
 			(nodeType.description.credentials ?? []).map((credential) => ({
 				typeName,
@@ -23,7 +23,9 @@ export async function testCredential(
 				credential,
 			})),
 		)
-		.find(({ credential }) => credential.name === type);
+		.filter(({ credential }) => credential.name === type);
+	// As n8n does: the node that declares a test for the credential (a trigger may share it).
+	const user = users.find(({ credential }) => credential.testedBy) ?? users[0];
 	if (!user) throw new Error(`no node uses ${type}`);
 	const tester = user.credential.testedBy ? user : undefined;
 	const { workflowData, workflow } = buildWorkflowData({ nodes: [], connections: {} });

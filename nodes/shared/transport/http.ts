@@ -329,6 +329,23 @@ export async function requestProvider<TRequest, TAnswer>(
 		options,
 		resolvedCredentials,
 	);
+	return readProviderAnswer(provider, credentials, httpRequest, response, startedAt);
+}
+
+/**
+ * The provider's reading of an answer, after a 3xx is refused (the transport never follows one),
+ * an oversized body is refused, and the credential's secrets and the request's signatures are
+ * redacted from it. `startedAt`: when the request was first sent (ms).
+ */
+export function readProviderAnswer<TRequest, TAnswer>(
+	provider: ProviderDefinition<TRequest, TAnswer>,
+	credentials: ICredentialDataDecryptedObject,
+	httpRequest: IHttpRequestOptions,
+	response: RawResponse,
+	startedAt: number,
+): TAnswer {
+	if (response.statusCode >= 300 && response.statusCode < 400) throw redirectRefused(response);
+	if (Buffer.byteLength(response.body) > MAX_RESPONSE_BYTES) throw tooLarge(response.statusCode);
 	const secrets = [
 		...credentialSecrets(credentials),
 		...(provider.derivedSecrets?.(credentials, httpRequest, startedAt, Date.now()) ?? []),

@@ -29,30 +29,22 @@ describe('an HTML login page with status 200 fails the Test', () => {
 		expect((await runTest('debitsuccess')).status).toBe('Error');
 	});
 
-	// BUG (accessPaySuite, magicline, singula): their credential Test is n8n's declarative
-	// `test.request`, which only looks at the status, so a proxy's or login page's 200 shows
-	// "Connection successful!".
-	it.failing.each(PROVIDERS.filter((provider) => provider !== 'debitsuccess'))(
-		'%s',
-		async (provider) => {
-			// n8n's request helper may ask twice; both get the page.
-			context.sandbox.inject({
-				provider,
-				status: 200,
-				body: LOGIN_PAGE,
-				contentType: 'text/html',
-				times: 2,
-			});
-			expect((await runTest(provider)).status).toBe('Error');
-		},
-	);
+	// The Test reads the answer with the node's own reader: a login page is no success.
+	it.each(PROVIDERS.filter((provider) => provider !== 'debitsuccess'))('%s', async (provider) => {
+		// n8n's request helper may ask twice; both get the page.
+		context.sandbox.inject({
+			provider,
+			status: 200,
+			body: LOGIN_PAGE,
+			contentType: 'text/html',
+			times: 2,
+		});
+		expect((await runTest(provider)).status).toBe('Error');
+	});
 });
 
-// BUG (all four): no credential Test has a deadline. DDCMS, Magicline and Singula use n8n's
-// declarative `test.request` (no timeout set); Debitsuccess calls n8n's legacy request helper
-// without `timeout`. An answer dripping one byte a second holds the Test for minutes; the
-// contract's default timeout is 30 s.
-it.failing(
+// Every credential Test has the contract's default deadline (30 s), body included.
+it(
 	'a dripping answer ends every credential Test within the default timeout',
 	async () => {
 		for (const provider of PROVIDERS) context.sandbox.inject({ provider, dripMs: 1000, times: 2 });
