@@ -36,11 +36,11 @@ import { SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { runWorkflow } from '../test/harness/engine';
 import type { WorkflowJson } from '../test/harness/engine';
-import { credentialIdFor, isolateCredentials, packageNodeJson } from '../test/harness/instance';
-import { nodeStep } from '../test/harness/nodeStep';
+import { updateAmountStep } from '../test/harness/bulk';
+import { credentialIdFor, isolateCredentials } from '../test/harness/instance';
 import { nodeClasses, PACKAGE } from '../test/harness/registry';
 import { credentialsFor } from '../test/harness/sandboxCredentials';
-import { NODE_NAME } from '../test/harness/workflow';
+import { buildWorkflow, NODE_NAME } from '../test/harness/workflow';
 
 /** BENCH_SCALE=0.1 for a quick look; the report is only meaningful at 1. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -180,38 +180,21 @@ class HelperLoop implements INodeType {
 	}
 }
 
-/** Workflow JSON for a node that is not one of the package's: items → node → sink. */
+function benchItems(count: number): IDataObject[] {
+	return Array.from({ length: count }, (_, row) => ({ row, id: CONTRACT, amount: '25.00' }));
+}
+
+/** This package's node: Contract → Update Amount, every field from the item's expressions. */
+function packageWorkflow(itemCount: number, options: IDataObject): WorkflowJson {
+	return buildWorkflow(updateAmountStep(options, undefined, 'bench'), benchItems(itemCount));
+}
+
+/** The same workflow (items → node → sink) with another node in the node's place. */
 function workflowAround(node: INode, itemCount: number): WorkflowJson {
-	const items = Array.from({ length: itemCount }, (_, row) => ({
-		row,
-		id: CONTRACT,
-		amount: '25.00',
-	}));
-	return {
-		nodes: [
-			{
-				id: 'items',
-				name: 'Items',
-				type: 'test.items',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { items: JSON.stringify(items) },
-			},
-			{ ...node, name: NODE_NAME },
-			{
-				id: 'sink',
-				name: 'Success',
-				type: 'test.sink',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
-			[NODE_NAME]: { main: [[{ node: 'Success', type: 'main', index: 0 }]] },
-		},
-	};
+	const workflow = packageWorkflow(itemCount, {});
+	const index = workflow.nodes.findIndex((candidate) => candidate.name === NODE_NAME);
+	workflow.nodes[index] = { ...node, name: NODE_NAME };
+	return workflow;
 }
 
 function credentialRef() {
@@ -268,18 +251,6 @@ function httpRequestWorkflow(urls: Sandbox['urls'], itemCount: number) {
 		},
 		itemCount,
 	);
-}
-
-/** This package's node: Contract → Update Amount, per item from expressions. */
-function packageWorkflow(itemCount: number, options: IDataObject): WorkflowJson {
-	const step = nodeStep('accessPaySuite', 'contract', 'updateAmount', {
-		contractId: '={{ $json.id }}',
-		amount: '={{ $json.amount }}',
-		comment: '=bench {{ $json.row }}',
-		options,
-	});
-	const node = packageNodeJson(step, { id: 'billing', name: NODE_NAME, position: [200, 0] });
-	return workflowAround(node, itemCount);
 }
 
 /** Adds the helper loop and, when the n8n install is cached, n8n's HTTP Request node. */

@@ -8,9 +8,34 @@ import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
 import type { RecordedRequest, Sandbox } from '../../sandbox/server';
 import type { StoredCredential } from './credentialsHelper';
 import { buildAdditionalData, buildWorkflowData } from './instance';
+import { nodeStep } from './nodeStep';
 import { credentialsFor } from './sandboxCredentials';
 import { buildWorkflow, NODE_NAME } from './workflow';
-import type { NodeUnderTest } from './workflow';
+import type { NodeUnderTest, OnError } from './workflow';
+
+/**
+ * DDCMS Contract → Update Amount with every field from the item (`id`, `amount`, and `row` in the
+ * comment after `label`): an action that always succeeds on contract 1, so a bulk run's rows
+ * differ only where the test makes them.
+ */
+export function updateAmountStep(
+	options: IDataObject,
+	onError?: OnError,
+	label = 'row',
+): NodeUnderTest {
+	return nodeStep(
+		'accessPaySuite',
+		'contract',
+		'updateAmount',
+		{
+			contractId: '={{ $json.id }}',
+			amount: '={{ $json.amount }}',
+			comment: `=${label} {{ $json.row }}`,
+			options,
+		},
+		onError,
+	);
+}
 
 export interface CancellableRun {
 	/** Resolves when WorkflowExecute has finished (after a cancel too): the node's outputs. */

@@ -4,31 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startCancellableRun, waitUntil } from '../../harness/bulk';
+import { startCancellableRun, updateAmountStep, waitUntil } from '../../harness/bulk';
 import { errorOf, useSandbox } from '../../harness/fixture';
-import { nodeStep } from '../../harness/nodeStep';
-import type { OnError } from '../../harness/workflow';
 
 const context = useSandbox();
 
 const ACTIVE = 'a0000000-0000-4000-8000-000000000001';
 const PROTECTED = 'a0000000-0000-4000-8000-000000000003';
 const UNKNOWN = 'a0000000-0000-4000-8000-0000000009ff';
-
-function updateAmount(options: IDataObject, onError?: OnError) {
-	return nodeStep(
-		'accessPaySuite',
-		'contract',
-		'updateAmount',
-		{
-			contractId: '={{ $json.id }}',
-			amount: '={{ $json.amount }}',
-			comment: '=row {{ $json.row }}',
-			options,
-		},
-		onError,
-	);
-}
 
 function rows(count: number, special: Record<number, string> = {}): IDataObject[] {
 	return Array.from({ length: count }, (_, row) => ({
@@ -47,7 +30,7 @@ describe('bulk runs: a 429 pauses the credential', () => {
 		context.sandbox.inject({ method: 'PATCH', status: 429, retryAfter: '1' });
 		context.sandbox.inject({ method: 'PATCH', delayMs: 300, times: 7 });
 		const run = await context.run(
-			updateAmount({ concurrency: 8, maxRetries: 3 }, 'continueRegularOutput'),
+			updateAmountStep({ concurrency: 8, maxRetries: 3 }, 'continueRegularOutput'),
 			rows(30),
 		);
 		expect(run.items).toHaveLength(30);
@@ -78,7 +61,7 @@ describe('bulk runs: stop mode', () => {
 		context.sandbox.inject({ pathIncludes: UNKNOWN, drop: true });
 		context.sandbox.inject({ pathIncludes: PROTECTED, delayMs: 300 });
 		const run = await context.run(
-			updateAmount({ concurrency: 4 }),
+			updateAmountStep({ concurrency: 4 }),
 			rows(40, { 1: PROTECTED, 2: UNKNOWN }),
 		);
 		expect(run.error?.message).toBe('Contract is protected and cannot be modified');
@@ -91,7 +74,7 @@ describe('bulk runs: stop mode', () => {
 	it('continue modes do not stop: every row is sent and the failures are items', async () => {
 		context.sandbox.inject({ pathIncludes: UNKNOWN, drop: true });
 		const run = await context.run(
-			updateAmount({ concurrency: 4 }, 'continueRegularOutput'),
+			updateAmountStep({ concurrency: 4 }, 'continueRegularOutput'),
 			rows(12, { 1: PROTECTED, 2: UNKNOWN }),
 		);
 		expect(run.requests).toHaveLength(12);
@@ -106,7 +89,7 @@ describe('bulk runs: cancelling the execution', () => {
 		context.sandbox.setLatency(5000);
 		const execution = startCancellableRun(
 			context.sandbox,
-			updateAmount({ concurrency: 4, timeout: TIMEOUT_MS }, 'continueRegularOutput'),
+			updateAmountStep({ concurrency: 4, timeout: TIMEOUT_MS }, 'continueRegularOutput'),
 			rows(40),
 		);
 		await waitUntil(() => context.sandbox.requests.length === 4);
@@ -130,7 +113,7 @@ describe('bulk runs: cancelling the execution', () => {
 		// 120 a minute: a start every 500 ms, so three workers are always waiting for their turn.
 		const execution = startCancellableRun(
 			context.sandbox,
-			updateAmount({ concurrency: 4, maxRequestsPerMinute: 120 }, 'continueRegularOutput'),
+			updateAmountStep({ concurrency: 4, maxRequestsPerMinute: 120 }, 'continueRegularOutput'),
 			rows(40),
 		);
 		await waitUntil(() => context.sandbox.requests.length === 2);

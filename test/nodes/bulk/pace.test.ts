@@ -5,7 +5,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { arrivals, gapsBetween, mostInWindow, waitUntil } from '../../harness/bulk';
+import {
+	arrivals,
+	gapsBetween,
+	mostInWindow,
+	updateAmountStep,
+	waitUntil,
+} from '../../harness/bulk';
 import { loadOptions } from '../../harness/engine';
 import { credentialsFor, useSandbox } from '../../harness/fixture';
 import { nodeStep } from '../../harness/nodeStep';
@@ -25,17 +31,10 @@ const TOLERANCE_MS = 40;
 
 const BULK_OPTIONS = { concurrency: 8, maxRequestsPerMinute: PER_MINUTE, maxRetries: 3 };
 
-function updateAmount(label: string) {
-	return nodeStep('accessPaySuite', 'contract', 'updateAmount', {
-		contractId: ACTIVE,
-		amount: '={{ $json.amount }}',
-		comment: `=${label} {{ $json.row }}`,
-		options: BULK_OPTIONS,
-	});
-}
+const updateAmount = (label: string) => updateAmountStep(BULK_OPTIONS, undefined, label);
 
 function rows(count: number): IDataObject[] {
-	return Array.from({ length: count }, (_, row) => ({ row, amount: `${20 + row}.00` }));
+	return Array.from({ length: count }, (_, row) => ({ row, id: ACTIVE, amount: `${20 + row}.00` }));
 }
 
 /** Every start paced: consecutive arrivals an interval apart, no 1 s window above its share. */
@@ -48,13 +47,7 @@ describe('bulk runs: the pace of a credential, measured at the provider', () => 
 	// The process's first requests load parts of n8n's request stack on the way to the wire (up to
 	// ~90 ms between a start's turn and its arrival); the pace is measured once that has happened.
 	beforeEach(async () => {
-		const warmUp = nodeStep('accessPaySuite', 'contract', 'updateAmount', {
-			contractId: ACTIVE,
-			amount: '1.00',
-			comment: 'warm-up',
-			options: { maxRequestsPerMinute: 0 },
-		});
-		await context.run(warmUp, rows(2));
+		await context.run(updateAmountStep({ maxRequestsPerMinute: 0 }, undefined, 'warm-up'), rows(2));
 		context.sandbox.reset();
 	});
 
