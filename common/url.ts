@@ -36,15 +36,21 @@ export function urlProblem(url: string, kind: 'base' | 'request' = 'request'): s
 	return `"${parsed.protocol}" URLs are not supported; use https://`;
 }
 
-/** The URL a request goes to, combining baseURL and url the way n8n's request helper does. */
-export function effectiveUrl(options: { url: string; baseURL?: string }): string {
-	if (!options.baseURL || /^https?:\/\//i.test(options.url)) return options.url;
-	return `${trimTrailingSlashes(options.baseURL)}/${options.url.replace(/^\/+/, '')}`;
+/**
+ * The URL a request goes to, combining baseURL and url the way n8n's request helper does. n8n's
+ * legacy request options (the HTTP Request node using a predefined credential) name it `uri`.
+ */
+export function effectiveUrl(options: { url?: string; uri?: string; baseURL?: string }): string {
+	const url = options.url ?? options.uri ?? '';
+	if (!options.baseURL || /^https?:\/\//i.test(url)) return url;
+	return `${trimTrailingSlashes(options.baseURL)}/${url.replace(/^\/+/, '')}`;
 }
 
 /** The parts of a request the signing functions read. */
 export interface SignableRequest {
-	url: string;
+	url?: string;
+	/** The URL in n8n's legacy request options. */
+	uri?: string;
 	baseURL?: string;
 	method?: string;
 	headers?: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { signedPath, singulaSignature } from '../../common/singula';
+import { signedPath, signSingulaRequest, singulaSignature } from '../../common/singula';
 import { guardRequest, urlProblem } from '../../common/url';
 import { ItemFailure } from '../../nodes/shared/engine/failure';
 import { fillRoute, queryString } from '../../nodes/shared/transport/route';
@@ -70,6 +70,27 @@ describe('credential base URLs', () => {
 			guardRequest({ url: 'https://a:pw@h.example/x' }, 'https://a:pw@h.example'),
 		).toThrow(/user name or password/);
 		expect(() => guardRequest({ url: 'https://a:pw@h.example/x' })).not.toThrow(/pw/);
+	});
+});
+
+describe('signing requests in the legacy form (uri), as the HTTP Request node sends them', () => {
+	it('guards and signs a request whose URL is in uri', () => {
+		const credentials = { baseUrl: 'https://gw.example', apiKey: 'key', apiSecret: 'secret' };
+		const signed = signSingulaRequest(credentials, {
+			uri: 'https://gw.example/api/get/p%C3%A4th',
+			method: 'GET',
+		});
+		expect(signed.disableFollowRedirect).toBe(true);
+		expect(String((signed.headers as Record<string, string>).Authorization)).toMatch(
+			/^hmac key:[0-9A-F]{64}$/,
+		);
+		expect(() => guardRequest({ uri: 'http://example.com/x' })).toThrow(
+			/only allowed for localhost/,
+		);
+		expect(guardRequest({ uri: 'https://example.com/x' })).toEqual({
+			uri: 'https://example.com/x',
+			disableFollowRedirect: true,
+		});
 	});
 });
 
