@@ -81,7 +81,7 @@ describe('signing requests in the legacy form (uri), as the HTTP Request node se
 			method: 'GET',
 		});
 		expect(signed.disableFollowRedirect).toBe(true);
-		expect(String((signed.headers as Record<string, string>).Authorization)).toMatch(
+		expect(String((signed as { headers?: Record<string, string> }).headers?.Authorization)).toMatch(
 			/^hmac key:[0-9A-F]{64}$/,
 		);
 		expect(() => guardRequest({ uri: 'http://example.com/x' })).toThrow(

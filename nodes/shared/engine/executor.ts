@@ -45,6 +45,13 @@ async function forEachItem<T>(
 	return results;
 }
 
+/** Whether a parameter value holds an n8n expression anywhere (`=…` text). */
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
 /** The options every item shares: how many in flight, and the pace. Read from the first item. */
 function readBulkOptions(parameters: ItemParameters, provider: AnyProvider) {
 	const options = parameters.collection('options');
@@ -159,7 +166,18 @@ export async function executeOperation(
 	const origin: FailureOrigin = { provider: provider.name, resource, operation: operationName };
 	const continueOnFail = this.continueOnFail();
 	const cancelSignal = this.getExecutionCancelSignal?.();
-	const { concurrency } = readBulkOptions(ItemParameters.forItem(this, 0), provider);
+	let concurrency = 1;
+	let sameOptions: TransportOptions | undefined;
+	try {
+		const firstItem = ItemParameters.forItem(this, 0);
+		concurrency = readBulkOptions(firstItem, provider).concurrency;
+		// Options without an expression are the same for every item: read once, not per item.
+		if (!hasExpression(this.getNode().parameters.options)) {
+			sameOptions = readTransportOptions(firstItem, provider);
+		}
+	} catch {
+		// A bad option is reported by each item, one at a time, like any bad parameter.
+	}
 	// Resolved once, as n8n's request helper does, not once per item.
 	let credentials: Promise<ICredentialDataDecryptedObject> | undefined;
 	const resolveCredentials = async () =>
@@ -177,7 +195,7 @@ export async function executeOperation(
 				if (!operation) throw missingOperation(resource, operationName);
 				const parameters = ItemParameters.forItem(this, itemIndex);
 				const transport = {
-					...readTransportOptions(parameters, provider),
+					...(sameOptions ?? readTransportOptions(parameters, provider)),
 					cancelSignal,
 					credentials: await resolveCredentials(),
 				};

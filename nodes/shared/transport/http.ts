@@ -11,7 +11,7 @@ import { ItemFailure } from '../engine/failure';
 import type { ProviderDefinition, RawResponse } from '../engine/types';
 import { intervalFor, paceFor } from './pace';
 import { credentialSecrets, redactSecrets } from './redact';
-import { CancelledError, deadlineSignal, sleep, whenFired } from './sleep';
+import { CancelledError, requestDeadline, sleep, whenFired } from './sleep';
 
 export interface TransportOptions {
 	/** Automatic retries of 429 and 503 answers; 0 turns them off. */
@@ -203,7 +203,7 @@ async function attempt(
 	credentialsDecrypted: ICredentialDataDecryptedObject | undefined,
 ): Promise<RawResponse> {
 	let response: FullResponse | undefined;
-	const deadline = whenFired(deadlineSignal(options.timeout));
+	const deadline = whenFired(requestDeadline(options.timeout));
 	const cancelled = options.cancelSignal ? whenFired(options.cancelSignal) : undefined;
 	const stop = Promise.race([
 		deadline.fired.then(() => timedOut(options.timeout)),

@@ -14,6 +14,25 @@ export function deadlineSignal(ms: number): AbortSignal {
 	return AbortSignal.timeout(Math.max(0, Math.ceil(ms)));
 }
 
+/** How finely request deadlines are kept: a deadline may fire up to this much late, never early. */
+const DEADLINE_GRANULARITY_MS = 25;
+const sharedDeadlines = new Map<number, AbortSignal>();
+
+/**
+ * A signal that fires once `ms` have passed, shared by every request whose deadline falls in the
+ * same 25 ms slot: one clock per slot instead of one per request (a bulk run starts thousands).
+ */
+export function requestDeadline(ms: number): AbortSignal {
+	const slot = Math.ceil((Date.now() + ms) / DEADLINE_GRANULARITY_MS);
+	let signal = sharedDeadlines.get(slot);
+	if (!signal) {
+		signal = deadlineSignal(slot * DEADLINE_GRANULARITY_MS - Date.now());
+		sharedDeadlines.set(slot, signal);
+		signal.addEventListener('abort', () => sharedDeadlines.delete(slot), { once: true });
+	}
+	return signal;
+}
+
 /**
  * Resolves when `signal` fires; `dispose` removes the listener (a long-lived signal such as the
  * execution's cancel signal would otherwise collect one per request).

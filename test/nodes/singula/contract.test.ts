@@ -400,6 +400,24 @@ describe('Singula Decisions: undo a change, cancel and undo the cancellation', (
 		);
 	});
 
+	// Unknown codes map by HTTP status; only Magicline's own 409 is retryable (INTERFACE "conflict").
+	it('an unknown code at 409 is a conflict that is not retryable', async () => {
+		context.sandbox.inject({
+			provider: 'singula',
+			status: 409,
+			body: '{"errorCode":99999,"developerMessage":"Clash","userMessage":"Someone else changed it"}',
+		});
+		const run = await context.run(contractStep('cancel', {}, 'continueRegularOutput'));
+		expect(errorOf(run.items[0])).toMatchObject({
+			code: '99999',
+			httpCode: 409,
+			fault: null,
+			category: 'conflict',
+			retryable: false,
+			message: 'Someone else changed it',
+		});
+	});
+
 	it('a system failure on cancel (90061) is retryable', async () => {
 		context.sandbox.inject({
 			provider: 'singula',
