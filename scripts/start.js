@@ -133,7 +133,7 @@ async function main() {
 			`  Fire a Magicline "module cancelled" event at the trigger demo (it cancels the DDCMS schedule, which DDCMS`,
 			`  reports back to the DDCMS trigger demo):`,
 			`    curl -s -X POST ${sandboxUrl}/__sandbox/events -H 'content-type: application/json' \\`,
-			`      -d '{"provider":"magicline","url":"${running.server.url}/webhook/${MAGICLINE_TRIGGER_WEBHOOK_ID}/webhook","webhookApiKey":"magicline-webhook-demo-key","type":"CONTRACT_ADDITIONAL_MODULE_CANCELLED","entityId":9001,"content":{"contractId":5001,"moduleContractId":7001}}'`,
+			`      -d '{"provider":"magicline","url":"${running.server.url}/webhook/${MAGICLINE_TRIGGER_WEBHOOK_ID}/webhook","webhookApiKey":"${h.sandboxCredentials().magiclineWebhook.webhookApiKey}","type":"CONTRACT_ADDITIONAL_MODULE_CANCELLED","entityId":9001,"content":{"contractId":5001,"moduleContractId":7001}}'`,
 			`  Sandbox:          ${sandboxUrl}   (reseed: curl -X POST ${sandboxUrl}/__sandbox/reset; requests: ${sandboxUrl}/__sandbox/requests)`,
 			`  n8n log:          ${logFile}`,
 			'',

@@ -7,15 +7,6 @@
 const h = require('./harness');
 const { check, eq, expect, short } = require('./checks');
 
-/** The credential secrets of e2e/credentials.template.json: none may appear in any output. */
-const SECRETS = [
-	'ddcms-sandbox-key',
-	'magicline-sandbox-key',
-	'singula-sandbox-key',
-	'singula-sandbox-secret',
-	'sandbox-pass',
-];
-
 /** Last day of next month (UTC), as n8n computes `$today.plus({ months: 1 }).endOf('month')` with GENERIC_TIMEZONE=UTC. */
 function expectedMagiclineDate() {
 	const now = new Date();
@@ -79,7 +70,7 @@ const EXECUTED = [
 						'requests',
 					);
 					expect(
-						reqs.every((r) => r.headers.apikey === 'ddcms-sandbox-key'),
+						reqs.every((r) => r.headers.apikey === h.sandboxCredentials().accessPaySuite.apiKey),
 						'apiKey header missing',
 					);
 					eq(
@@ -169,7 +160,7 @@ const EXECUTED = [
 						/"cancelationReasonId":\s*1001\b/.test(req.body),
 						`reason is not a JSON integer: ${req.body}`,
 					);
-					eq(req.headers['x-api-key'], 'magicline-sandbox-key', 'X-API-KEY');
+					eq(req.headers['x-api-key'], h.sandboxCredentials().magicline.apiKey, 'X-API-KEY');
 					eq(
 						sandbox.state.magicline.moduleContracts.get('7001').status,
 						'CANCELED',
@@ -220,7 +211,7 @@ const EXECUTED = [
 				expect(
 					reqs.every(
 						(r) =>
-							/^hmac singula-sandbox-key:[0-9A-F]{64}$/.test(r.headers.authorization ?? '') &&
+							new RegExp(`^hmac ${h.sandboxCredentials().singula.apiKey}:[0-9A-F]{64}$`).test(r.headers.authorization ?? '') &&
 							/^\d+$/.test(r.headers.timestamp ?? ''),
 					),
 					'Authorization/Timestamp headers',
@@ -447,9 +438,9 @@ async function runCliWorkflows({ n8n, env, sandbox, logFile }) {
 		},
 	);
 	check('no credential secret appears in any n8n execute output', () => {
-		const leaked = SECRETS.filter((s) => allOutput.includes(s));
+		const leaked = h.sandboxSecrets().filter((s) => allOutput.includes(s));
 		eq(leaked, [], 'secrets found');
 	});
 }
 
-module.exports = { SECRETS, runCliWorkflows };
+module.exports = { runCliWorkflows };

@@ -467,12 +467,37 @@ async function fetchNodeTypes(rest, serverUrl) {
 	};
 }
 
-/** Reads the credential template and fills in the sandbox URL; returns the parsed array. */
+/**
+ * The sandbox's demo credentials (sandbox/credentials.ts, compiled by loadSandbox): the one place
+ * the demo secrets are written.
+ */
+function sandboxCredentials() {
+	return require(path.join(REPO, 'build', 'sandbox', 'credentials.js')).SANDBOX_CREDENTIALS;
+}
+
+/** Every demo secret value (for the scans that no output carries one). */
+function sandboxSecrets() {
+	return Object.values(sandboxCredentials())
+		.flatMap((fields) => Object.entries(fields))
+		.filter(([name]) => /key|secret|password|token/i.test(name))
+		.map(([, value]) => value);
+}
+
+/**
+ * Reads the credential template and fills in the sandbox URL and the demo credentials
+ * (`{{provider.field}}` placeholders); returns the parsed array.
+ */
 function credentialsFor(sandboxUrl) {
+	const demo = sandboxCredentials();
 	const text = fs
 		.readFileSync(path.join(REPO, 'e2e', 'credentials.template.json'), 'utf8')
 		.split('__SANDBOX_URL__')
-		.join(sandboxUrl);
+		.join(sandboxUrl)
+		.replace(/\{\{(\w+)\.(\w+)\}\}/g, (placeholder, provider, field) => {
+			const value = demo[provider]?.[field];
+			if (typeof value !== 'string') throw new Error(`No demo credential for ${placeholder}`);
+			return value;
+		});
 	return JSON.parse(text);
 }
 
@@ -559,4 +584,6 @@ module.exports = {
 	track,
 	waitFor,
 	workflowFiles,
+	sandboxCredentials,
+	sandboxSecrets,
 };

@@ -224,10 +224,7 @@ async function runQueueMode({
 	});
 
 	if (bulk) await checkBulkPacePerWorker({ mainUrl: main.url, sandbox });
-	else
-		h.log(
-			'  (bulk pace/429 checks on the worker skipped: E2E_BULK_CHECKS=0)',
-		);
+	else h.log('  (bulk pace/429 checks on the worker skipped: E2E_BULK_CHECKS=0)');
 
 	checkPackageLog(main, 'queue-mode main');
 	checkPackageLog(worker, 'queue-mode worker');

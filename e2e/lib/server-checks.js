@@ -5,7 +5,6 @@
  */
 const h = require('./harness');
 const { check, eq, short } = require('./checks');
-const { SECRETS } = require('./cli-runs');
 
 async function checkCredentialTests({ rest, sandbox }) {
 	const creds = Object.fromEntries(h.credentialsFor(sandbox.url).map((c) => [c.type, c]));
@@ -31,7 +30,7 @@ async function checkCredentialTests({ rest, sandbox }) {
 		check(`credential Test ${type}: wrong secret → Error`, () => {
 			eq(bad.status, 200, `HTTP status (${bad.text.slice(0, 300)})`);
 			eq(bad.json?.data?.status, 'Error', `result ${short(bad.json)}`);
-			const leaked = SECRETS.filter((s) => bad.text.includes(s));
+			const leaked = h.sandboxSecrets().filter((s) => bad.text.includes(s));
 			eq(leaked, [], 'secrets in the answer');
 			return bad.json.data.message;
 		});
@@ -128,7 +127,7 @@ async function checkTriggers({ server, sandbox, rest }) {
 	const moduleCancelled = {
 		provider: 'magicline',
 		url: magiclineTriggerUrl,
-		webhookApiKey: 'magicline-webhook-demo-key',
+		webhookApiKey: h.sandboxCredentials().magiclineWebhook.webhookApiKey,
 		type: 'CONTRACT_ADDITIONAL_MODULE_CANCELLED',
 		entityId: 9001,
 		content: { contractId: 5001, moduleContractId: 7001 },
