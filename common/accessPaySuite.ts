@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { guardRequest, trimTrailingSlashes } from './url';
+import { signedWithHeaders, trimTrailingSlashes } from './url';
 import type { SignableRequest } from './url';
 
 /** DDCMS hosts (seen in the vendor's documentation). */
@@ -22,7 +22,8 @@ export function accessPaySuiteBaseUrl(credentials: ICredentialDataDecryptedObjec
 export function signAccessPaySuiteRequest<T extends SignableRequest>(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: T,
-): T & { disableFollowRedirect: true } {
-	const guarded = guardRequest(requestOptions, accessPaySuiteBaseUrl(credentials));
-	return { ...guarded, headers: { ...guarded.headers, apiKey: String(credentials.apiKey ?? '') } };
+) {
+	return signedWithHeaders(requestOptions, accessPaySuiteBaseUrl(credentials), () => ({
+		apiKey: String(credentials.apiKey ?? ''),
+	}));
 }

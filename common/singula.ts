@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { effectiveUrl, guardRequest, trimTrailingSlashes } from './url';
+import { effectiveUrl, signedWithHeaders, trimTrailingSlashes } from './url';
 import type { SignableRequest } from './url';
 
 /**
@@ -35,25 +35,22 @@ export function signedPath(url: string): string {
 export function signSingulaRequest<T extends SignableRequest>(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: T,
-): T & { disableFollowRedirect: true } {
-	const guarded = guardRequest(
+) {
+	return signedWithHeaders(
 		requestOptions,
 		trimTrailingSlashes(String(credentials.baseUrl ?? '')),
-	);
-	const timestamp = Math.floor(Date.now() / 1000).toString();
-	const method = (requestOptions.method ?? 'GET').toUpperCase();
-	const signature = singulaSignature(
-		String(credentials.apiSecret ?? ''),
-		timestamp,
-		method,
-		signedPath(effectiveUrl(guarded)),
-	);
-	return {
-		...guarded,
-		headers: {
-			...guarded.headers,
-			Authorization: `hmac ${String(credentials.apiKey ?? '')}:${signature}`,
-			Timestamp: timestamp,
+		(guarded) => {
+			const timestamp = Math.floor(Date.now() / 1000).toString();
+			const signature = singulaSignature(
+				String(credentials.apiSecret ?? ''),
+				timestamp,
+				(guarded.method ?? 'GET').toUpperCase(),
+				signedPath(effectiveUrl(guarded)),
+			);
+			return {
+				Authorization: `hmac ${String(credentials.apiKey ?? '')}:${signature}`,
+				Timestamp: timestamp,
+			};
 		},
-	};
+	);
 }

@@ -72,3 +72,13 @@ export function guardRequest<T extends SignableRequest>(
 	if (reason) throw new Error(`Refused to send the request: the base URL was refused: ${reason}`);
 	return { ...requestOptions, disableFollowRedirect: true };
 }
+
+/** A guarded request (see guardRequest) with the credential's headers added. */
+export function signedWithHeaders<T extends SignableRequest>(
+	requestOptions: T,
+	baseUrl: string,
+	headers: (guarded: T & { disableFollowRedirect: true }) => Record<string, string>,
+): T & { disableFollowRedirect: true } {
+	const guarded = guardRequest(requestOptions, baseUrl);
+	return { ...guarded, headers: { ...guarded.headers, ...headers(guarded) } };
+}

@@ -1,17 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** The "Additional Fields" collection of an operation: optional fields a user adds one by one. */
-export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options,
-	};
-}
-
 /**
  * The fields of a "Get" that finds a record by its ID or by another identifier: a Get By
  * dropdown, the ID field (shown for `idValue`) and one Value field for the other identifiers.
