@@ -292,7 +292,7 @@ export async function sendRequest(
 	for (let attemptIndex = 0; ; attemptIndex++) {
 		await pace.take(interval, options.cancelSignal);
 		const response = await attempt(context, credentialType, request, options, credentialsDecrypted);
-		if (response.statusCode >= 300 && response.statusCode < 400) throw redirectRefused(response);
+		// A 3xx comes back like any other answer; readProviderAnswer refuses it.
 		if (!RETRIED_STATUSES.has(response.statusCode)) return response;
 		const delay = retryDelayMs(response, attemptIndex);
 		if (response.statusCode === 429) pace.pause(delay);
