@@ -1,7 +1,10 @@
+import { getEventListeners } from 'events';
+
 import { signedPath, signSingulaRequest, singulaSignature } from '../../common/singula';
 import { guardRequest, urlProblem } from '../../common/url';
 import { ItemFailure } from '../../nodes/shared/engine/failure';
 import { fillRoute, queryString } from '../../nodes/shared/transport/route';
+import { requestDeadline, whenFired } from '../../nodes/shared/transport/sleep';
 
 function invalidParameterOf(run: () => unknown): string {
 	try {
@@ -105,5 +108,24 @@ describe('Singula signed path', () => {
 				signedPath('https://gw.example/api/get/p%C3%A4th'),
 			),
 		).toBe('F1DDF5074C308F8AE0FBC9276B2DD4BE32BC7AD6EB5EA95A5B2DEEA3A21ADB1F');
+	});
+});
+
+describe('waiting on a shared signal', () => {
+	it('adds one listener to a signal however many requests wait on it, and wakes them all', async () => {
+		const controller = new AbortController();
+		const waits = Array.from({ length: 50 }, () => whenFired(controller.signal));
+		expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+		waits[0].dispose();
+		let woken = 0;
+		await Promise.race([
+			Promise.all(waits.slice(1).map(async (wait) => wait.fired.then(() => woken++))),
+			(async () => controller.abort())(),
+		]);
+		await Promise.all(waits.slice(1).map((wait) => wait.fired));
+		expect(woken).toBe(49);
+	});
+	it('shares one deadline signal per 25 ms slot', () => {
+		expect(requestDeadline(800)).toBe(requestDeadline(800));
 	});
 });

@@ -34,17 +34,39 @@ export function requestDeadline(ms: number): AbortSignal {
 }
 
 /**
- * Resolves when `signal` fires; `dispose` removes the listener (a long-lived signal such as the
- * execution's cancel signal would otherwise collect one per request).
+ * The waiters of each signal. A signal gets one listener from this module however many requests
+ * wait on it (a bulk run has dozens on the execution's cancel signal and on each deadline slot),
+ * so Node never warns of a listener leak and nothing is left on n8n's signal.
  */
+const waiters = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Resolves when `signal` fires; `dispose` stops waiting. */
 export function whenFired(signal: AbortSignal): { fired: Promise<void>; dispose: () => void } {
-	let onAbort = () => {};
+	let wake = () => {};
 	const fired = new Promise<void>((resolve) => {
-		onAbort = () => resolve();
-		if (signal.aborted) resolve();
-		else signal.addEventListener('abort', onAbort, { once: true });
+		wake = resolve;
 	});
-	return { fired, dispose: () => signal.removeEventListener('abort', onAbort) };
+	if (signal.aborted) {
+		wake();
+		return { fired, dispose: () => {} };
+	}
+	let set = waiters.get(signal);
+	if (!set) {
+		const created = new Set<() => void>();
+		waiters.set(signal, created);
+		signal.addEventListener(
+			'abort',
+			() => {
+				for (const waiter of created) waiter();
+				created.clear();
+			},
+			{ once: true },
+		);
+		set = created;
+	}
+	set.add(wake);
+	const joined = set;
+	return { fired, dispose: () => joined.delete(wake) };
 }
 
 /** Waits `ms`, ending early with a CancelledError when `cancel` fires. */
