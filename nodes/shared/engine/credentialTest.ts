@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { effectiveUrl } from '../../../common/url';
-import { DEFAULT_TRANSPORT_OPTIONS, readProviderAnswer } from '../transport/http';
+import { DEFAULT_TRANSPORT_OPTIONS, readBody, readProviderAnswer } from '../transport/http';
 import { deadlineSignal, whenFired } from '../transport/sleep';
 import { toFailureDetails } from './errors';
 import type { FailureDetails } from './failure';
@@ -53,6 +53,7 @@ export function credentialTestFor<TRequest, TAnswer>(spec: CredentialTestSpec<TR
 		try {
 			const signed = spec.sign(credentials, spec.provider.toHttpRequest(spec.request, credentials));
 			const { request: legacyRequest } = this.helpers;
+			const startedAt = Date.now();
 			const sent = legacyRequest({
 				method: signed.method ?? 'GET',
 				uri: effectiveUrl(signed),
@@ -79,9 +80,9 @@ export function credentialTestFor<TRequest, TAnswer>(spec: CredentialTestSpec<TR
 					method: signed.method ?? 'GET',
 					statusCode: answer.statusCode,
 					headers: answer.headers as Record<string, string>,
-					body: typeof answer.body === 'string' ? answer.body : String(answer.body ?? ''),
+					body: await readBody(answer.body, answer.statusCode),
 				},
-				Date.now() - timeout,
+				startedAt,
 			);
 		} catch (error) {
 			const failure = toFailureDetails(

@@ -138,8 +138,11 @@ function tooLarge(statusCode: number): ItemFailure {
 	});
 }
 
-/** Reads a response body (a stream, or text/bytes from a test double) up to MAX_RESPONSE_BYTES. */
-async function readBody(body: unknown, statusCode: number): Promise<string> {
+/**
+ * Reads a response body (a stream, or the text or bytes n8n's legacy helper gives) up to
+ * MAX_RESPONSE_BYTES.
+ */
+export async function readBody(body: unknown, statusCode: number): Promise<string> {
 	if (body === undefined || body === null) return '';
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {
 		const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
@@ -333,9 +336,10 @@ export async function requestProvider<TRequest, TAnswer>(
 }
 
 /**
- * The provider's reading of an answer, after a 3xx is refused (the transport never follows one),
- * an oversized body is refused, and the credential's secrets and the request's signatures are
- * redacted from it. `startedAt`: when the request was first sent (ms).
+ * The provider's reading of an answer (whose body was read through readBody, so its size is
+ * already checked), after a 3xx is refused (the transport never follows one) and the
+ * credential's secrets and the request's signatures are redacted from it. `startedAt`: when the
+ * request was first sent (ms).
  */
 export function readProviderAnswer<TRequest, TAnswer>(
 	provider: ProviderDefinition<TRequest, TAnswer>,
@@ -345,7 +349,6 @@ export function readProviderAnswer<TRequest, TAnswer>(
 	startedAt: number,
 ): TAnswer {
 	if (response.statusCode >= 300 && response.statusCode < 400) throw redirectRefused(response);
-	if (Buffer.byteLength(response.body) > MAX_RESPONSE_BYTES) throw tooLarge(response.statusCode);
 	const secrets = [
 		...credentialSecrets(credentials),
 		...(provider.derivedSecrets?.(credentials, httpRequest, startedAt, Date.now()) ?? []),
