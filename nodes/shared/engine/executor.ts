@@ -4,7 +4,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from '../transport/http';
 import { CancelledError } from '../transport/sleep';
@@ -22,26 +22,62 @@ export type AnyProvider = ProviderDefinition<any, any>;
 /** The most requests one node may hold in flight (`options.concurrency`). */
 export const MAX_CONCURRENCY = 32;
 
+/** One item's work, its parameters already read: calling it sends and gives the result. */
+type PreparedItem<T> = () => Promise<T>;
+
 /**
- * Runs `work` for every item index, at most `concurrency` at a time, and returns the results in
- * input order whatever order they finish in. Once `stopped()` is true no new item starts; items
- * already running finish. Only the results are held, so memory follows the output.
+ * Runs every item index, at most `concurrency` at a time, and returns the results in input order
+ * whatever order they finish in. `prepare` reads an item's parameters (and must not throw); what
+ * it returns sends. Once `stopped()` is true no new item starts; items already running finish.
+ * Only the results are held, so memory follows the output.
+ *
+ * While requests are in flight the next items (up to `concurrency` ahead) are prepared, so that
+ * each answer is followed at once by the next request. Reading an item's parameters is most of
+ * its CPU (n8n's expression engine); done as each answer came in, a burst of answers would each
+ * wait for the others' parameter reading before the next request went out. The read-ahead waits
+ * one timer tick, so the answers that arrived together first start every request that is ready.
+ * A prepared item that never starts (stop, cancel) has sent nothing.
  */
 async function forEachItem<T>(
 	count: number,
 	concurrency: number,
-	work: (itemIndex: number) => Promise<T>,
+	prepare: (itemIndex: number) => PreparedItem<T>,
 	stopped: () => boolean,
 ): Promise<Array<T | undefined>> {
 	const results = new Array<T | undefined>(count);
+	const readAhead = new Map<number, PreparedItem<T>>();
 	let next = 0;
+	let preparedUpTo = 0;
+	let readAheadPending = false;
+	const prepareAhead = async () => {
+		if (readAheadPending || preparedUpTo >= count) return;
+		readAheadPending = true;
+		await sleep(0);
+		readAheadPending = false;
+		while (preparedUpTo < Math.min(count, next + concurrency) && !stopped()) {
+			readAhead.set(preparedUpTo, prepare(preparedUpTo));
+			preparedUpTo++;
+		}
+	};
+	const take = (itemIndex: number): PreparedItem<T> => {
+		const prepared = readAhead.get(itemIndex);
+		if (prepared) {
+			readAhead.delete(itemIndex);
+			return prepared;
+		}
+		preparedUpTo = Math.max(preparedUpTo, itemIndex + 1);
+		return prepare(itemIndex);
+	};
 	const worker = async () => {
 		while (next < count && !stopped()) {
 			const itemIndex = next++;
-			results[itemIndex] = await work(itemIndex);
+			const running = take(itemIndex)();
+			void prepareAhead();
+			results[itemIndex] = await running;
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+	readAhead.clear();
 	return results;
 }
 
@@ -88,10 +124,40 @@ export function lookupOperation<TRequest, TAnswer>(
 		?.operations.find((candidate) => candidate.operation === operation);
 }
 
+/** Sends one request of an operation through the shared transport. */
+type Send<TRequest, TAnswer> = (request: TRequest) => Promise<TAnswer>;
+
+/**
+ * One operation for one set of parameters, in two steps: this reads and validates every
+ * parameter now (so a bad item is refused before anything is sent); the function it returns
+ * sends the request(s) and makes the output records.
+ */
+export function prepareOperation<TRequest, TAnswer>(
+	operation: OperationDefinition<TRequest, TAnswer>,
+	parameters: ItemParameters,
+): (send: Send<TRequest, TAnswer>) => Promise<IDataObject[]> {
+	if ('run' in operation) {
+		// A sequence reads its parameters as it goes: each request may depend on the last answer.
+		const limit = operation.list ? parameters.listLimit() : undefined;
+		return async (send) => records(await operation.run(parameters, send), limit);
+	}
+	const { request, echo = {} } = operation.build(parameters);
+	const limit = operation.list ? parameters.listLimit() : undefined;
+	return async (send) => records(operation.output(await send(request), echo), limit);
+}
+
+/** The output records of an answer, refused when a 2xx is shaped like an error item. */
+function records(output: IDataObject | IDataObject[], limit: number | undefined): IDataObject[] {
+	const list = Array.isArray(output) ? output : [output];
+	const errorShaped = list.find(looksLikeErrorItem);
+	if (errorShaped) throw errorShapedAnswer(errorShaped);
+	return limit === undefined ? list : list.slice(0, limit);
+}
+
 /**
  * One operation for one set of parameters: validation, every request through the shared
- * transport (retries, timeout, fault reading), then the output records. The executor runs it per
- * item; dropdowns run it for the parameters shown in the editor.
+ * transport (retries, timeout, fault reading), then the output records. Dropdowns run it for the
+ * parameters shown in the editor; the executor runs its two steps per item.
  */
 export async function runOperation<TRequest, TAnswer>(
 	context: RequestContext,
@@ -99,23 +165,11 @@ export async function runOperation<TRequest, TAnswer>(
 	operation: OperationDefinition<TRequest, TAnswer>,
 	parameters: ItemParameters,
 	transport: TransportOptions,
-	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const send = async (request: TRequest) =>
-		await requestProvider(context, provider, request, transport, itemIndex);
-	let output;
-	if ('run' in operation) {
-		output = await operation.run(parameters, send);
-	} else {
-		const { request, echo = {} } = operation.build(parameters);
-		output = operation.output(await send(request), echo);
-	}
-	const records = Array.isArray(output) ? output : [output];
-	const errorShaped = records.find(looksLikeErrorItem);
-	if (errorShaped) throw errorShapedAnswer(errorShaped);
-	if (!operation.list) return records;
-	const limit = parameters.listLimit();
-	return limit === undefined ? records : records.slice(0, limit);
+	return await prepareOperation(
+		operation,
+		parameters,
+	)(async (request) => await requestProvider(context, provider, request, transport));
 }
 
 /**
@@ -186,44 +240,51 @@ export async function executeOperation(
 		));
 	let firstFailure: { itemIndex: number; error: Error } | undefined;
 
+	const failed = (itemIndex: number, error: unknown): INodeExecutionData[] => {
+		if (error instanceof CancelledError) return [];
+		const failure = toFailureDetails(error);
+		if (continueOnFail) {
+			return [{ json: { error: errorObject(failure, origin) }, pairedItem: { item: itemIndex } }];
+		}
+		// Stop mode: no new item starts; the lowest failed item's error is thrown at the end.
+		if (!firstFailure || itemIndex < firstFailure.itemIndex) {
+			firstFailure = {
+				itemIndex,
+				error: toNodeError(this.getNode(), failure, origin, itemIndex),
+			};
+		}
+		return [];
+	};
+	const prepareItem = (itemIndex: number): PreparedItem<INodeExecutionData[]> => {
+		let options: TransportOptions;
+		let send: ReturnType<typeof prepareOperation>;
+		try {
+			if (!operation) throw missingOperation(resource, operationName);
+			const parameters = ItemParameters.forItem(this, itemIndex);
+			options = sameOptions ?? readTransportOptions(parameters, provider);
+			send = prepareOperation(operation, parameters);
+		} catch (error) {
+			// A bad item fails in its turn, as if read then: the order of failures stays the input's.
+			return async () => failed(itemIndex, error);
+		}
+		return async () => {
+			try {
+				const transport = { ...options, cancelSignal, credentials: await resolveCredentials() };
+				const output = await send(
+					async (request) => await requestProvider(this, provider, request, transport, itemIndex),
+				);
+				const pairedItem = { item: itemIndex };
+				return output.map((json) => ({ json, pairedItem }));
+			} catch (error) {
+				return failed(itemIndex, error);
+			}
+		};
+	};
+
 	const perItem = await forEachItem(
 		items.length,
 		concurrency,
-		async (itemIndex): Promise<INodeExecutionData[]> => {
-			const pairedItem = { item: itemIndex };
-			try {
-				if (!operation) throw missingOperation(resource, operationName);
-				const parameters = ItemParameters.forItem(this, itemIndex);
-				const transport = {
-					...(sameOptions ?? readTransportOptions(parameters, provider)),
-					cancelSignal,
-					credentials: await resolveCredentials(),
-				};
-				const records = await runOperation(
-					this,
-					provider,
-					operation,
-					parameters,
-					transport,
-					itemIndex,
-				);
-				return records.map((json) => ({ json, pairedItem }));
-			} catch (error) {
-				if (error instanceof CancelledError) return [];
-				const failure = toFailureDetails(error);
-				if (continueOnFail) {
-					return [{ json: { error: errorObject(failure, origin) }, pairedItem }];
-				}
-				// Stop mode: no new item starts; the lowest failed item's error is thrown at the end.
-				if (!firstFailure || itemIndex < firstFailure.itemIndex) {
-					firstFailure = {
-						itemIndex,
-						error: toNodeError(this.getNode(), failure, origin, itemIndex),
-					};
-				}
-				return [];
-			}
-		},
+		prepareItem,
 		() => firstFailure !== undefined || cancelSignal?.aborted === true,
 	);
 	if (firstFailure) throw firstFailure.error;

@@ -71,6 +71,20 @@ describe('bulk runs: stop mode', () => {
 		expect(run.requests.map(rowOf).sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
 	});
 
+	it('a bad row read ahead fails in its turn: every row before it is sent, none after', async () => {
+		// At 4 in flight the node reads rows 4-7 while rows 0-3 are out. Row 5's bad amount must
+		// stop the run only when row 5's turn comes, as one at a time: row 4 still goes out.
+		context.sandbox.setLatency(150);
+		const input = rows(12);
+		input[5].amount = 'twelve';
+		const run = await context.run(updateAmountStep({ concurrency: 4 }), input);
+		expect(run.error?.message).toBe(
+			'Parameter "amount" must be a number with up to two decimals, like 12.50',
+		);
+		expect((run.error as { context?: IDataObject }).context?.itemIndex).toBe(5);
+		expect(run.requests.map(rowOf).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+	});
+
 	it('continue modes do not stop: every row is sent and the failures are items', async () => {
 		context.sandbox.inject({ pathIncludes: UNKNOWN, drop: true });
 		const run = await context.run(
