@@ -1,4 +1,4 @@
-import { useSandbox } from '../../harness/fixture';
+import { errorOf, useSandbox } from '../../harness/fixture';
 import { nodeStep } from '../../harness/nodeStep';
 
 const context = useSandbox();
@@ -14,5 +14,22 @@ describe('Access PaySuite DDCMS: schedules', () => {
 			'Annual membership',
 			'Class pass',
 		]);
+	});
+
+	it('refuses a limit below 1 before anything is sent', async () => {
+		const run = await context.run(
+			nodeStep(
+				'accessPaySuite',
+				'schedule',
+				'getMany',
+				{ returnAll: false, limit: 0 },
+				'continueRegularOutput',
+			),
+		);
+		expect(run.requests).toHaveLength(0);
+		expect(errorOf(run.items[0])).toMatchObject({
+			code: 'INVALID_PARAMETER',
+			message: 'Parameter "limit" must be a whole number from 1 to 9007199254740991',
+		});
 	});
 });
