@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { callProvider } from '../shared/engine/call';
+import { triggerOptionsField } from '../shared/engine/description';
 import { jsonObjectBody, refuse } from '../shared/webhook/webhook';
 import { rest, textField } from '../shared/wire/rest';
 import type { HttpMethod } from '../shared/transport/route';
@@ -74,6 +75,7 @@ export class AccessPaySuiteTrigger implements INodeType {
 				description:
 					'Which changes to receive. DDCMS keeps one callback URL per entity for your client account: activating this workflow replaces any URL registered before.',
 			},
+			triggerOptionsField(),
 		],
 	};
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from '../transport/http';
+import { requestProvider } from '../transport/http';
 import { toFailureDetails, toNodeError } from './errors';
 import { lookupOperation, readTransportOptions, runOperation } from './executor';
 import { ItemParameters } from './parameters';
@@ -51,7 +51,7 @@ export async function loadOperationRecords<
 
 /**
  * One provider request outside an execution (a webhook registration) through the same transport,
- * fault reading and node error as the operations.
+ * fault reading and node error as the operations, with the node's retries and timeout options.
  */
 export async function callProvider<TRequest, TAnswer>(
 	context: IHookFunctions,
@@ -60,7 +60,9 @@ export async function callProvider<TRequest, TAnswer>(
 	buildRequest: () => TRequest,
 ): Promise<TAnswer> {
 	try {
-		return await requestProvider(context, provider, buildRequest(), DEFAULT_TRANSPORT_OPTIONS);
+		const parameters = new ItemParameters((name) => context.getNodeParameter(name, ''));
+		const transport = readTransportOptions(parameters, provider);
+		return await requestProvider(context, provider, buildRequest(), transport);
 	} catch (error) {
 		throw toNodeError(context.getNode(), toFailureDetails(error), {
 			provider: provider.name,

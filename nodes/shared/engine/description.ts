@@ -55,6 +55,26 @@ function listFields(resource: string, operation: string): INodeProperties[] {
  * Settings every action node shares: retries, timeout, and the bulk-run options.
  * `defaultPerMinute` is the provider's documented limit (0 when it documents none).
  */
+const MAX_RETRIES_OPTION: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10 },
+	default: 3, // DEFAULT_TRANSPORT_OPTIONS.maxRetries; n8n's lint wants a literal here
+	description:
+		'How many times to try again when the provider says it is busy (429 or 503). Waits as long as the provider asks, at most 30 seconds each time. A 429 also pauses every other request with this credential for that long. 0 turns this off.',
+};
+
+const TIMEOUT_OPTION: INodeProperties = {
+	displayName: 'Timeout (Ms)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 30000, // DEFAULT_TRANSPORT_OPTIONS.timeout
+	description:
+		'How long one request may take, in milliseconds, until the whole answer has arrived. When it runs out the item fails with category "timeout": the action may or may not have happened, so check before running the item again.',
+};
+
 export function optionsField(defaultPerMinute: number): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -72,15 +92,7 @@ export function optionsField(defaultPerMinute: number): INodeProperties {
 				description:
 					"The most requests this node starts per minute with this credential, shared with every other node and workflow using the same credential in this n8n. Spreads the requests evenly, so no minute and no second gets more than its share. 0 means no limit. In queue mode every worker keeps its own count, so set this to the provider's limit divided by the number of workers.",
 			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 3, // DEFAULT_TRANSPORT_OPTIONS.maxRetries; n8n's lint wants a literal here
-				description:
-					'How many times to try again when the provider says it is busy (429 or 503). Waits as long as the provider asks, at most 30 seconds each time. A 429 also pauses every other request with this credential for that long. 0 turns this off.',
-			},
+			MAX_RETRIES_OPTION,
 			{
 				displayName: 'Requests in Parallel',
 				name: 'concurrency',
@@ -90,14 +102,28 @@ export function optionsField(defaultPerMinute: number): INodeProperties {
 				description:
 					'How many items are sent to the provider at the same time (1 to 32). The output keeps the order of the input whatever the setting. Higher is faster for big runs; stay within what the provider allows.',
 			},
+			TIMEOUT_OPTION,
+		],
+	};
+}
+
+/**
+ * The options of a trigger that registers its webhook with the provider: retries and timeout of
+ * those requests (a trigger sends no items, so it has no bulk options).
+ */
+export function triggerOptionsField(): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			MAX_RETRIES_OPTION,
 			{
-				displayName: 'Timeout (Ms)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 30000, // DEFAULT_TRANSPORT_OPTIONS.timeout
+				...TIMEOUT_OPTION,
 				description:
-					'How long one request may take, in milliseconds, until the whole answer has arrived. When it runs out the item fails with category "timeout": the action may or may not have happened, so check before running the item again.',
+					'How long one request that registers, checks or removes the webhook may take, in milliseconds. When it runs out, activating or deactivating the workflow fails with category "timeout".',
 			},
 		],
 	};

@@ -42,6 +42,30 @@ describe('Access PaySuite DDCMS Trigger', () => {
 		});
 	});
 
+	it('registers with its own Timeout option', async () => {
+		context.sandbox.inject({ method: 'GET', delayMs: 1500 });
+		const slow = await triggers.start('accessPaySuiteTrigger', {
+			entity: 'contract',
+			options: { timeout: 300 },
+		});
+		const startedAt = performance.now();
+		await expect(slow.activate()).rejects.toMatchObject({
+			message: 'The provider did not answer within 300 ms; the outcome is unknown',
+		});
+		expect(performance.now() - startedAt).toBeLessThan(1200);
+	});
+
+	it('registers with its own Max Retries option', async () => {
+		context.sandbox.inject({ method: 'GET', status: 503, retryAfter: '0', times: 5 });
+		const requestsBefore = context.sandbox.requests.length;
+		const noRetries = await triggers.start('accessPaySuiteTrigger', {
+			entity: 'contract',
+			options: { maxRetries: 0 },
+		});
+		await expect(noRetries.activate()).rejects.toMatchObject({ httpCode: '503' });
+		expect(context.sandbox.requests.length - requestsBefore).toBe(1);
+	});
+
 	it('emits a callback DDCMS sends after a change, with the entity', async () => {
 		const { activate, calls } = await start();
 		await activate();
