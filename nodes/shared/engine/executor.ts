@@ -4,7 +4,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { DEFAULT_TRANSPORT_OPTIONS, requestProvider } from '../transport/http';
 import { CancelledError } from '../transport/sleep';
@@ -301,10 +301,7 @@ export async function executeOperation(
 		() => firstFailure !== undefined || cancelSignal?.aborted === true,
 	);
 	if (firstFailure) throw firstFailure.error;
-	if (cancelSignal?.aborted) {
-		throw new NodeOperationError(this.getNode(), 'The execution was cancelled', {
-			description: 'Requests already sent finished; no further request was started.',
-		});
-	}
+	// After a cancel the items answered before it are returned (what was done is visible in the
+	// execution) and n8n marks the execution cancelled; requests cut off by it give no item.
 	return [perItem.flatMap((records) => records ?? [])];
 }

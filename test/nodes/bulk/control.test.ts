@@ -110,8 +110,11 @@ describe('bulk runs: cancelling the execution', () => {
 		const firstSent = context.sandbox.requests[0].receivedAt;
 		const cancelledAt = performance.timeOrigin + performance.now();
 		execution.cancel();
-		const { run } = await execution.finished;
+		const { run, items } = await execution.finished;
 		const finishedAt = performance.timeOrigin + performance.now();
+		// n8n marks the execution cancelled (not failed); the cut-off requests give no item.
+		expect(run.status).toBe('canceled');
+		expect(items).toEqual([]);
 		expect(run.data.resultData.runData.Success).toBeUndefined();
 		// Nothing started after the cancel, not even once the requests in flight had ended.
 		await new Promise((resolve) => setTimeout(resolve, 200));
@@ -131,10 +134,18 @@ describe('bulk runs: cancelling the execution', () => {
 			rows(40),
 		);
 		await waitUntil(() => context.sandbox.requests.length === 2);
+		// Let the second answer arrive; the third start is 500 ms after the second.
+		await new Promise((resolve) => setTimeout(resolve, 100));
 		const cancelledAt = performance.now();
 		execution.cancel();
-		await execution.finished;
+		const { run, items } = await execution.finished;
 		expect(performance.now() - cancelledAt).toBeLessThan(250);
+		// The two rows answered before the cancel come out, paired to their inputs.
+		expect(run.status).toBe('canceled');
+		expect(items.map((item) => [item.json.success, item.pairedItem])).toEqual([
+			[true, { item: 0 }],
+			[true, { item: 1 }],
+		]);
 		await new Promise((resolve) => setTimeout(resolve, 600));
 		expect(context.sandbox.requests).toHaveLength(2);
 	});
