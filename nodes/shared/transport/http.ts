@@ -270,10 +270,17 @@ async function attempt(
 	return await Promise.reject(outcome.failure);
 }
 
+/** Pace keys already worked out, per node context (n8n's getNode() copies the whole node). */
+const credentialKeys = new WeakMap<RequestContext, string>();
+
 /** The key of a credential's pace: its type and the n8n credential the node uses. */
 function credentialKey(context: RequestContext, credentialType: string): string {
+	const known = credentialKeys.get(context);
+	if (known?.startsWith(`${credentialType}:`)) return known;
 	const details = context.getNode().credentials?.[credentialType];
-	return `${credentialType}:${details?.id ?? details?.name ?? ''}`;
+	const key = `${credentialType}:${details?.id ?? details?.name ?? ''}`;
+	credentialKeys.set(context, key);
+	return key;
 }
 
 /**
