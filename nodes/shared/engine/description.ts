@@ -75,36 +75,41 @@ const TIMEOUT_OPTION: INodeProperties = {
 		'How long one request may take, in milliseconds, until the whole answer has arrived. When it runs out the item fails with category "timeout": the action may or may not have happened, so check before running the item again.',
 };
 
-export function optionsField(defaultPerMinute: number): INodeProperties {
+/** The node's `options` collection holding these options. */
+function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [
-			{
-				displayName: 'Max Requests per Minute',
-				name: 'maxRequestsPerMinute',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: defaultPerMinute,
-				description:
-					"The most requests this node starts per minute with this credential, shared with every other node and workflow using the same credential in this n8n. Spreads the requests evenly, so no minute and no second gets more than its share. 0 means no limit. In queue mode every worker keeps its own count, so set this to the provider's limit divided by the number of workers.",
-			},
-			MAX_RETRIES_OPTION,
-			{
-				displayName: 'Requests in Parallel',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 32 },
-				default: 1,
-				description:
-					'How many items are sent to the provider at the same time (1 to 32). The output keeps the order of the input whatever the setting. Higher is faster for big runs; stay within what the provider allows.',
-			},
-			TIMEOUT_OPTION,
-		],
+		options,
 	};
+}
+
+export function optionsField(defaultPerMinute: number): INodeProperties {
+	return optionsCollection([
+		{
+			displayName: 'Max Requests per Minute',
+			name: 'maxRequestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: defaultPerMinute,
+			description:
+				"The most requests this node starts per minute with this credential, shared with every other node and workflow using the same credential in this n8n. Spreads the requests evenly, so no minute and no second gets more than its share. 0 means no limit. In queue mode every worker keeps its own count, so set this to the provider's limit divided by the number of workers.",
+		},
+		MAX_RETRIES_OPTION,
+		{
+			displayName: 'Requests in Parallel',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 32 },
+			default: 1,
+			description:
+				'How many items are sent to the provider at the same time (1 to 32). The output keeps the order of the input whatever the setting. Higher is faster for big runs; stay within what the provider allows.',
+		},
+		TIMEOUT_OPTION,
+	]);
 }
 
 /**
@@ -112,21 +117,14 @@ export function optionsField(defaultPerMinute: number): INodeProperties {
  * those requests (a trigger sends no items, so it has no bulk options).
  */
 export function triggerOptionsField(): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			MAX_RETRIES_OPTION,
-			{
-				...TIMEOUT_OPTION,
-				description:
-					'How long one request that registers, checks or removes the webhook may take, in milliseconds. When it runs out, activating or deactivating the workflow fails with category "timeout".',
-			},
-		],
-	};
+	return optionsCollection([
+		MAX_RETRIES_OPTION,
+		{
+			...TIMEOUT_OPTION,
+			description:
+				'How long one request that registers, checks or removes the webhook may take, in milliseconds. When it runs out, activating or deactivating the workflow fails with category "timeout".',
+		},
+	]);
 }
 
 /**
