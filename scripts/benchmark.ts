@@ -603,6 +603,9 @@ function report(
 		return node && other ? node.itemsPerSecond / other.itemsPerSecond : undefined;
 	};
 	const atEight = ratio('helper loop', 20, 8, 8);
+	const httpAt20 = find(results, 'HTTP Request node', 20, 'all')?.itemsPerSecond;
+	const helperAt32 = find(results, 'helper loop', 20, 32)?.itemsPerSecond;
+	const helperAtThirtyTwo = httpAt20 && helperAt32 ? helperAt32 / httpAt20 : undefined;
 	const [atThirtyTwo, atThirtyTwoHeader] = HTTP_REQUEST_CLIENTS.map(([name]) =>
 		ratio(name, 20, 'all', 32),
 	);
@@ -630,7 +633,9 @@ function report(
 		'',
 		'Peak in flight is counted by the sandbox: at 0 ms it answers each request as it arrives, so it',
 		`stays near 1 there. At 20 ms no client holding 32 in flight can pass 32 / 20 ms = 1,600 items/s;`,
-		`the HTTP Request node had ${find(results, 'HTTP Request node', 20, 'all')?.peakInFlight ?? '–'} in flight. For where the node's CPU goes per item:`,
+		`the HTTP Request node had ${find(results, 'HTTP Request node', 20, 'all')?.peakInFlight ?? '–'} in flight. At 32 in flight the helper loop, which reads no`,
+		`parameter at all, reached ${fixed(helperAtThirtyTwo)}× the HTTP Request node (with the credential): the floor of any node that`,
+		"must use n8n's helper with 32 in flight is below that target here. For where the node's CPU goes per item:",
 		'`BENCH_PROFILE=node node --cpu-prof build/bench/scripts/benchmark.js` (or `helper` for the floor).',
 		'',
 		'## Memory',
