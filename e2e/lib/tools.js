@@ -63,8 +63,10 @@ async function runTool(rest, n8n, nodeName, fromAiValues) {
 	const execution = await h.waitFor(
 		async () => {
 			const found = await h.getExecution(rest, n8n, id);
-			// n8n 1.x may report the final status a moment before it has saved the run data
-			const saved = found?.data?.resultData?.runData?.[nodeName] || found?.status === 'error';
+			// n8n 1.x may report the final status a moment before it has saved the run data (a
+			// failed run too: its error was then read as {} with no node run), so wait for either.
+			const resultData = found?.data?.resultData;
+			const saved = resultData?.runData?.[nodeName] || resultData?.error?.message;
 			return FINAL_STATUSES.includes(found?.status) && saved ? found : undefined;
 		},
 		{ timeoutMs: 60000, intervalMs: 500 },
