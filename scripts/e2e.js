@@ -132,7 +132,8 @@ async function main() {
 	const singleAnswers = await part('n8n start: REST, webhooks, triggers, tools', async () => {
 		sandbox.reset();
 		h.log('• n8n publish/activate the Webhook and trigger demos, then n8n start');
-		for (const id of h.ACTIVE_DEMO_WORKFLOWS) await h.activateWorkflow(n8n, env, id, { logFile });
+		for (const id of [...h.ACTIVE_DEMO_WORKFLOWS, server.STOP_WORKFLOW_ID])
+			await h.activateWorkflow(n8n, env, id, { logFile });
 		const running = await h.startN8n(n8n, env, { logFile, timeoutMs: 240000 });
 		state.server = running;
 		h.log(`  n8n answers on ${running.url}`);
@@ -144,6 +145,7 @@ async function main() {
 		await server.checkDropdowns(ctx);
 		const answers = await server.checkWebhookDemo(running.url);
 		await server.checkTriggers(ctx);
+		await server.checkStopBulkRun(ctx);
 		await checkAgentTools(ctx);
 		server.checkPackageLog(running);
 

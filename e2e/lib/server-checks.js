@@ -4,7 +4,7 @@
  * the Magicline and Singula dropdowns (loadOptions), the Webhook demo and the two trigger demos.
  */
 const h = require('./harness');
-const { check, eq, short } = require('./checks');
+const { check, eq, expect, short } = require('./checks');
 
 async function checkCredentialTests({ rest, sandbox }) {
 	const creds = Object.fromEntries(h.credentialsFor(sandbox.url).map((c) => [c.type, c]));
@@ -190,6 +190,60 @@ async function checkTriggers({ server, sandbox, rest }) {
 	});
 }
 
+const STOP_WORKFLOW_ID = 'blE2eStopBulk01';
+
+/**
+ * Stopping a paced bulk run from n8n (as the editor's "Stop" does): the execution ends
+ * cancelled, not failed, and no request starts afterwards. The workflow paces 60 a minute with 2
+ * in parallel. (n8n saves a stopped execution as it was at the stop, so the node's own output,
+ * which it gives once its requests in flight are cut off, is not in the saved run.)
+ */
+async function checkStopBulkRun({ rest, n8n, server, sandbox }) {
+	h.log('• stopping a paced bulk run (POST /executions/:id/stop)');
+	const reasonRequests = () =>
+		sandbox.requests.filter((r) => r.path.endsWith('/contract-cancelation-reasons'));
+	sandbox.requests.length = 0;
+	const rows = Array.from({ length: 30 }, (_, i) => ({ row: i + 1 }));
+	const answer = await h.httpRequest(`${server.url}/webhook/e2e-stop-bulk`, {
+		method: 'POST',
+		body: { rows },
+	});
+	const running = await h.waitFor(
+		async () => {
+			if (reasonRequests().length < 3) return undefined;
+			const list = (await rest.call('GET', '/executions?limit=20')).json?.data;
+			const results = Array.isArray(list?.results) ? list.results : [];
+			return results.find(
+				(e) => String(e.workflowId) === STOP_WORKFLOW_ID && e.status === 'running',
+			);
+		},
+		{ timeoutMs: 20000, intervalMs: 200 },
+	);
+	const stop = running ? await rest.call('POST', `/executions/${running.id}/stop`) : undefined;
+	const sentAtStop = reasonRequests().length;
+	const execution = running
+		? await h.waitFor(
+				async () => {
+					const found = await h.getExecution(rest, n8n, running.id);
+					return found?.status && found.status !== 'running' && found.data?.resultData?.runData
+						? found
+						: undefined;
+				},
+				{ timeoutMs: 20000, intervalMs: 250 },
+			)
+		: undefined;
+	await h.sleep(1500); // longer than one pace interval: a start after the stop would show
+	check('stopping a paced bulk run: the execution ends cancelled, nothing starts after it', () => {
+		eq(answer.status, 200, 'webhook answer');
+		if (!running) throw new Error(`no running execution found (${reasonRequests().length} sent)`);
+		eq(stop?.status, 200, `stop answer ${short(stop?.text)}`);
+		if (!execution) throw new Error('the stopped execution did not finish');
+		eq(execution.status, 'canceled', 'execution status');
+		eq(reasonRequests().length, sentAtStop, 'requests at the sandbox after the stop');
+		return `${sentAtStop} of 30 rows sent`;
+	});
+}
+
 /** No line of n8n's output reports a problem with this package (`label` names the process). */
 function checkPackageLog(server, label = 'n8n') {
 	check(`${label} log shows no error loading the package`, () => {
@@ -210,6 +264,8 @@ module.exports = {
 	checkCredentialTests,
 	checkDropdowns,
 	checkPackageLog,
+	checkStopBulkRun,
 	checkTriggers,
 	checkWebhookDemo,
+	STOP_WORKFLOW_ID,
 };
