@@ -16,6 +16,8 @@
  *   BENCH_CLIENTS=node,helper loop npm run bench
  *                                 only those clients' throughput (names as in the table), no report;
  *                                 BENCH_ROUNDS=5 takes the best of 5 rounds instead of 2
+ *   BENCH_MEMORY_ONLY=1 npm run bench
+ *                                 only the node's 10,000-item memory run, BENCH_ROUNDS times
  *   BENCH_PROFILE=node node --cpu-prof build/bench/scripts/benchmark.js
  *                                 only the node (or `helper`: the helper loop) at 8 in flight,
  *                                 0 ms, 6,000 items after a warm-up, for a CPU profile
@@ -519,10 +521,15 @@ const BAR_COLOURS: Record<string, string> = {
 	node: '#2f80ed',
 };
 
-const LINE_COLOURS: Record<string, string> = {
-	'HTTP Request node': '#eb5757',
-	'HTTP Request node (key in header)': '#f2994a',
-};
+/** The HTTP Request node's runs, drawn as lines across each panel. */
+const HTTP_LINES = [
+	{ client: 'HTTP Request node', label: 'HTTP Request node, credential', colour: '#eb5757' },
+	{
+		client: 'HTTP Request node (key in header)',
+		label: 'HTTP Request node, key in header',
+		colour: '#f2994a',
+	},
+];
 
 /** Two panels (0 ms, 20 ms): items/s per concurrency for the three pools, the HTTP Request node as lines. */
 function chartSvg(results: Measurement[]): string {
@@ -565,7 +572,7 @@ function chartSvg(results: Measurement[]): string {
 				`<text x="${(gx + (groupWidth - 20) / 2).toFixed(1)}" y="${bottom + 16}" font-size="11" text-anchor="middle">${concurrency} in flight</text>`,
 			);
 		});
-		for (const [client, colour] of Object.entries(LINE_COLOURS)) {
+		for (const { client, colour } of HTTP_LINES) {
 			const httpNode = find(results, client, latencyMs, 'all');
 			if (!httpNode) continue;
 			const lineY = y(httpNode.itemsPerSecond).toFixed(1);
@@ -574,13 +581,17 @@ function chartSvg(results: Measurement[]): string {
 			);
 		}
 	});
-	const legend = [...Object.entries(BAR_COLOURS), ...Object.entries(LINE_COLOURS)];
-	legend.forEach(([name, colour], index) => {
-		const lx = 20 + index * 170;
+	const legend = [
+		...Object.entries(BAR_COLOURS),
+		...HTTP_LINES.map(({ label, colour }) => [label, colour]),
+	];
+	let lx = 20;
+	legend.forEach(([name, colour]) => {
 		parts.push(
 			`<rect x="${lx}" y="${height - 22}" width="12" height="12" fill="${colour}"/>`,
 			`<text x="${lx + 18}" y="${height - 12}" font-size="12">${name}</text>`,
 		);
+		lx += 18 + name.length * 6.5 + 20; // about 6.5 px a character at 12 px
 	});
 	const width = LATENCIES.length * (panelWidth + 20);
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${parts.join('\n')}\n</svg>\n`;
@@ -691,6 +702,13 @@ async function main(): Promise<void> {
 			console.log(
 				`note: n8n's HTTP Request node not found at ${HTTP_REQUEST_NODE}; skipped (run npm run n8n:install)`,
 			);
+		if (process.env.BENCH_MEMORY_ONLY) {
+			for (let round = 0; round < ROUNDS; round++) {
+				const { growthMb, collections } = await memoryRun(sandbox, 'node');
+				console.log(`memory: peak RSS growth ${growthMb.toFixed(0)} MB (${collections} GCs)`);
+			}
+			return;
+		}
 		const results: Measurement[] = [];
 		const all = clients(sandbox.urls, withHttpRequestNode);
 		// Warm every path once (JIT, sockets, module loading) before anything is timed.
