@@ -196,7 +196,13 @@ async function main() {
 				if (node.trigger) {
 					for (const field of node.fields)
 						await ndv
-							.locator(`[data-test-id="parameter-input-${field}"]`)
+							.locator(
+								node.collections.includes(field)
+									? // a collection (Options) shows its "Add option" control, not an input
+										'[data-test-id^="collection-parameter-add"]'
+									: `[data-test-id="parameter-input-${field}"]`,
+							)
+							.first()
 							.waitFor({ state: 'visible' });
 					return await shot(
 						`editor-${node.short.replace(/Trigger$/, '-trigger').toLowerCase()}.png`,
@@ -389,9 +395,11 @@ function describePackageNodes(types) {
 						)
 						.flatMap((p) => p.options.map((o) => o.name)),
 				}));
-			const fields = props
-				.filter((p) => !p.displayOptions && !['notice', 'hidden'].includes(p.type))
-				.map((p) => p.name);
+			const shown = props.filter(
+				(p) => !p.displayOptions && !['notice', 'hidden'].includes(p.type),
+			);
+			const fields = shown.map((p) => p.name);
+			const collections = shown.filter((p) => p.type === 'collection').map((p) => p.name);
 			return {
 				type: t.name,
 				short: t.name.slice(h.PACKAGE_NAME.length + 1),
@@ -401,6 +409,7 @@ function describePackageNodes(types) {
 				credential: t.credentials?.[0]?.name,
 				resources,
 				fields,
+				collections,
 			};
 		});
 }
