@@ -1,16 +1,52 @@
-import { sleep } from './sleep';
+import { CancelledError, sleep, whenFired } from './sleep';
 
 /**
  * Request starts made with one credential in this n8n process: consecutive starts at least
  * `intervalMs` apart, and none while a 429 pause lasts. Shared across items, nodes and executions
  * (module scope, keyed by credential); in queue mode every worker process has its own.
+ *
+ * Turns are taken in the order they were asked for: a bulk run sends its rows in input order (a
+ * stop or a cancel leaves the rows before a point done, not a scatter), and a dropdown asked for
+ * during a run waits behind the requests already waiting, not at random among them.
  */
 export class CredentialPace {
 	private nextStart = 0;
 	private pausedUntil = 0;
+	/** Settles once every earlier taker has started or given up. */
+	private lastInLine: Promise<void> = Promise.resolve();
 
 	/** Waits until a request may start, then counts the start. */
 	async take(intervalMs: number, signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw new CancelledError();
+		const ahead = this.lastInLine;
+		let leave = () => {};
+		this.lastInLine = new Promise<void>((resolve) => {
+			leave = resolve;
+		});
+		try {
+			await this.waitBehind(ahead, signal);
+			await this.waitForSlot(intervalMs, signal);
+		} finally {
+			// Who gives up early (cancelled) still lets the next one go only after those ahead.
+			void ahead.then(leave);
+		}
+	}
+
+	private async waitBehind(ahead: Promise<void>, signal?: AbortSignal): Promise<void> {
+		if (!signal) return await ahead;
+		const cancelled = whenFired(signal);
+		try {
+			const outcome = await Promise.race([
+				ahead.then(() => 'turn' as const),
+				cancelled.fired.then(() => 'cancelled' as const),
+			]);
+			if (outcome === 'cancelled') throw new CancelledError();
+		} finally {
+			cancelled.dispose();
+		}
+	}
+
+	private async waitForSlot(intervalMs: number, signal?: AbortSignal): Promise<void> {
 		for (;;) {
 			const now = Date.now();
 			const at = Math.max(this.pausedUntil, intervalMs > 0 ? this.nextStart : 0);
@@ -18,7 +54,7 @@ export class CredentialPace {
 				if (intervalMs > 0) this.nextStart = now + intervalMs;
 				return;
 			}
-			// Another start or a longer pause may come first: look again after waking.
+			// A 429 may lengthen the pause meanwhile: look again after waking.
 			await sleep(at - now, signal);
 		}
 	}

@@ -60,17 +60,30 @@ describe('bulk runs: the pace of a credential, measured at the provider', () => 
 		expectPaced(arrivals(run.requests));
 	});
 
+	it('rows waiting for their turns go out in input order', async () => {
+		// Eight workers wait for their turns at once; the pace serves them in the order they asked.
+		const run = await context.run(updateAmount('row'), rows(16));
+		expect(run.items.every((item) => item.json.success === true)).toBe(true);
+		const sent = [...run.requests]
+			.sort((a, b) => a.receivedAt - b.receivedAt)
+			.map((request) => Number(request.query.comment.split(' ')[1]));
+		expect(sent).toEqual(rows(16).map((row) => row.row));
+	});
+
 	it('two executions sharing the credential share one pace', async () => {
 		const [first, second] = await Promise.all([
-			context.run(updateAmount('first'), rows(8)),
-			context.run(updateAmount('second'), rows(8)),
+			context.run(updateAmount('first'), rows(12)),
+			context.run(updateAmount('second'), rows(12)),
 		]);
 		expect([first.items, second.items].flat().every((item) => item.json.success)).toBe(true);
 		const requests = context.sandbox.requests;
-		expect(requests).toHaveLength(16);
-		// Both executions were running at the same time, not one after the other.
-		const started = requests.slice(0, 8).map((request) => request.query.comment.split(' ')[0]);
-		expect(new Set(started)).toEqual(new Set(['first', 'second']));
+		expect(requests).toHaveLength(24);
+		// Both executions were running at the same time, not one after the other: turns are served
+		// in the order asked, so the second's 8 waiting workers go before the first's last 4 rows.
+		const order = [...requests]
+			.sort((a, b) => a.receivedAt - b.receivedAt)
+			.map((request) => request.query.comment.split(' ')[0]);
+		expect(order.indexOf('second')).toBeLessThan(order.lastIndexOf('first'));
 		expectPaced(arrivals(requests));
 	});
 
