@@ -15,9 +15,15 @@ export class CredentialPace {
 	/** Settles once every earlier taker has started or given up. */
 	private lastInLine: Promise<void> = Promise.resolve();
 
+	/** How many takers are in line or waiting for their slot. */
+	private waiting = 0;
+
 	/** Waits until a request may start, then counts the start. */
 	async take(intervalMs: number, signal?: AbortSignal): Promise<void> {
 		if (signal?.aborted) throw new CancelledError();
+		// Unpaced, not paused and nobody in line: the queue would let it go at once.
+		if (intervalMs <= 0 && this.waiting === 0 && this.pausedUntil <= Date.now()) return;
+		this.waiting++;
 		const ahead = this.lastInLine;
 		let leave = () => {};
 		this.lastInLine = new Promise<void>((resolve) => {
@@ -27,6 +33,7 @@ export class CredentialPace {
 			await this.waitBehind(ahead, signal);
 			await this.waitForSlot(intervalMs, signal);
 		} finally {
+			this.waiting--;
 			// Who gives up early (cancelled) still lets the next one go only after those ahead.
 			void ahead.then(leave);
 		}
