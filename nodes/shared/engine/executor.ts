@@ -23,12 +23,14 @@ export type AnyProvider = ProviderDefinition<any, any>;
 export const MAX_CONCURRENCY = 32;
 
 /**
- * The read-ahead reads one item per timer tick for every 8 in flight (measured with `npm run
- * bench`: at 8 in flight, one per tick kept a burst of answers from waiting behind the reading;
- * at 32, a tick (1 ms or more) per item could not keep up and the workers read the items
- * themselves).
+ * How many items the read-ahead reads per timer tick: one for every 8 in flight. Measured with
+ * `npm run bench`: at 8 in flight one per tick kept a burst of answers from waiting behind the
+ * reading; at 32 a tick (1 ms or more) per item could not keep up and the workers read the items
+ * themselves.
  */
-const READ_AHEAD_IN_FLIGHT_PER_ITEM = 8;
+function readAheadPerTick(concurrency: number): number {
+	return Math.ceil(concurrency / 8);
+}
 
 /** One item's work, its parameters already read: calling it sends and gives the result. */
 type PreparedItem<T> = () => Promise<T>;
@@ -58,7 +60,7 @@ async function forEachItem<T>(
 	let preparedUpTo = 0;
 	let readingAhead = false;
 	const wanted = () => preparedUpTo < Math.min(count, next + concurrency) && !stopped();
-	const perTick = Math.ceil(concurrency / READ_AHEAD_IN_FLIGHT_PER_ITEM);
+	const perTick = readAheadPerTick(concurrency);
 	const prepareAhead = async () => {
 		if (readingAhead) return;
 		readingAhead = true;
