@@ -4,7 +4,8 @@ import { signedPath, signSingulaRequest, singulaSignature } from '../../common/s
 import { guardRequest, urlProblem } from '../../common/url';
 import { ItemFailure } from '../../nodes/shared/engine/failure';
 import { fillRoute, queryString } from '../../nodes/shared/transport/route';
-import { requestDeadline, whenFired } from '../../nodes/shared/transport/sleep';
+import { CredentialPace } from '../../nodes/shared/transport/pace';
+import { CancelledError, requestDeadline, whenFired } from '../../nodes/shared/transport/sleep';
 
 function invalidParameterOf(run: () => unknown): string {
 	try {
@@ -127,5 +128,33 @@ describe('waiting on a shared signal', () => {
 	});
 	it('shares one deadline signal per 25 ms slot', () => {
 		expect(requestDeadline(800)).toBe(requestDeadline(800));
+	});
+});
+
+describe('the pace of a credential', () => {
+	it('serves turns in the order asked; a cancelled taker leaves at once without breaking the line', async () => {
+		const pace = new CredentialPace();
+		const started = performance.now();
+		const startedAt: Record<string, number> = {};
+		const taker = (name: string, signal?: AbortSignal) =>
+			pace.take(100, signal).then(() => {
+				startedAt[name] = performance.now() - started;
+			});
+		const cancel = new AbortController();
+		const first = taker('first');
+		const second = taker('second');
+		const cancelled = taker('cancelled', cancel.signal).catch((error: unknown) => error);
+		const fourth = taker('fourth');
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		cancel.abort();
+		const cancelledAt = performance.now();
+		expect(await cancelled).toBeInstanceOf(CancelledError);
+		expect(performance.now() - cancelledAt).toBeLessThan(20);
+		await Promise.all([first, second, fourth]);
+		expect(startedAt.first).toBeLessThan(20);
+		expect(startedAt.second).toBeGreaterThanOrEqual(95);
+		// The line goes on behind the cancelled taker: the fourth starts one interval after the second.
+		expect(startedAt.fourth).toBeGreaterThanOrEqual(startedAt.second + 95);
+		expect(startedAt.cancelled).toBeUndefined();
 	});
 });
