@@ -103,9 +103,8 @@ function hasExpression(value: unknown): boolean {
 	return false;
 }
 
-/** The options every item shares: how many in flight, and the pace. Read from the first item. */
-function readBulkOptions(parameters: ItemParameters, provider: AnyProvider) {
-	const options = parameters.collection('options');
+/** The bulk options in a node's `options` collection: how many in flight, and the pace. */
+function bulkOptionsOf(options: ItemParameters, provider: AnyProvider) {
 	return {
 		concurrency: options.integer('concurrency', 1, MAX_CONCURRENCY) ?? 1,
 		maxRequestsPerMinute:
@@ -115,17 +114,22 @@ function readBulkOptions(parameters: ItemParameters, provider: AnyProvider) {
 	};
 }
 
+/** The transport options in a node's `options` collection (a bad bulk option fails here too). */
+function transportOptionsOf(options: ItemParameters, provider: AnyProvider): TransportOptions {
+	return {
+		maxRetries: options.integer('maxRetries', 0, 10) ?? DEFAULT_TRANSPORT_OPTIONS.maxRetries,
+		timeout: options.integer('timeout', 1, 600000) ?? DEFAULT_TRANSPORT_OPTIONS.timeout,
+		maxRequestsPerMinute: bulkOptionsOf(options, provider).maxRequestsPerMinute,
+	};
+}
+
 /** The transport options of one item (or of a dropdown, from the options shown in the editor). */
 export function readTransportOptions(
 	parameters: ItemParameters,
 	provider: AnyProvider,
 ): TransportOptions {
-	const options = parameters.collection('options');
-	return {
-		maxRetries: options.integer('maxRetries', 0, 10) ?? DEFAULT_TRANSPORT_OPTIONS.maxRetries,
-		timeout: options.integer('timeout', 1, 600000) ?? DEFAULT_TRANSPORT_OPTIONS.timeout,
-		maxRequestsPerMinute: readBulkOptions(parameters, provider).maxRequestsPerMinute,
-	};
+	// Read once: with expressions in it, each read evaluates every one of them.
+	return transportOptionsOf(parameters.collection('options'), provider);
 }
 
 /** The declaration of `resource`/`operation`, or undefined when the node offers none. */
@@ -238,11 +242,11 @@ export async function executeOperation(
 	let concurrency = 1;
 	let sameOptions: TransportOptions | undefined;
 	try {
-		const firstItem = ItemParameters.forItem(this, 0);
-		concurrency = readBulkOptions(firstItem, provider).concurrency;
+		const firstOptions = ItemParameters.forItem(this, 0).collection('options');
+		concurrency = bulkOptionsOf(firstOptions, provider).concurrency;
 		// Options without an expression are the same for every item: read once, not per item.
 		if (!hasExpression(this.getNode().parameters.options)) {
-			sameOptions = readTransportOptions(firstItem, provider);
+			sameOptions = transportOptionsOf(firstOptions, provider);
 		}
 	} catch {
 		// A bad option is reported by each item, one at a time, like any bad parameter.

@@ -85,6 +85,22 @@ describe('bulk runs: stop mode', () => {
 		expect(run.requests.map(rowOf).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
 	});
 
+	it('options from an expression are read per row: a bad one fails only its row, unsent', async () => {
+		const run = await context.run(
+			updateAmountStep(
+				{ concurrency: 2, timeout: '={{ $json.row === 2 ? 0 : 30000 }}' },
+				'continueRegularOutput',
+			),
+			rows(4),
+		);
+		expect(run.requests.map(rowOf).sort((a, b) => a - b)).toEqual([0, 1, 3]);
+		expect(errorOf(run.items[2])).toMatchObject({
+			code: 'INVALID_PARAMETER',
+			message: 'Parameter "options.timeout" must be a whole number from 1 to 600000',
+		});
+		expect([0, 1, 3].map((row) => run.items[row].json.success)).toEqual([true, true, true]);
+	});
+
 	it('continue modes do not stop: every row is sent and the failures are items', async () => {
 		context.sandbox.inject({ pathIncludes: UNKNOWN, drop: true });
 		const run = await context.run(
