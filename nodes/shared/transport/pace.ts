@@ -1,4 +1,4 @@
-import { CancelledError, sleep, whenFired } from './sleep';
+import { CancelledError, sleep, unlessCancelled } from './sleep';
 
 /**
  * Request starts made with one credential in this n8n process: consecutive starts at least
@@ -30,26 +30,12 @@ export class CredentialPace {
 			leave = resolve;
 		});
 		try {
-			await this.waitBehind(ahead, signal);
+			await unlessCancelled(ahead, signal);
 			await this.waitForSlot(intervalMs, signal);
 		} finally {
 			this.waiting--;
 			// Who gives up early (cancelled) still lets the next one go only after those ahead.
 			void ahead.then(leave);
-		}
-	}
-
-	private async waitBehind(ahead: Promise<void>, signal?: AbortSignal): Promise<void> {
-		if (!signal) return await ahead;
-		const cancelled = whenFired(signal);
-		try {
-			const outcome = await Promise.race([
-				ahead.then(() => 'turn' as const),
-				cancelled.fired.then(() => 'cancelled' as const),
-			]);
-			if (outcome === 'cancelled') throw new CancelledError();
-		} finally {
-			cancelled.dispose();
 		}
 	}
 

@@ -69,16 +69,29 @@ export function whenFired(signal: AbortSignal): { fired: Promise<void>; dispose:
 	return { fired, dispose: () => joined.delete(wake) };
 }
 
+/** Waits for `waited`, ending early with a CancelledError when `cancel` fires first. */
+export async function unlessCancelled(waited: Promise<void>, cancel?: AbortSignal): Promise<void> {
+	if (cancel?.aborted) throw new CancelledError();
+	if (!cancel) return await waited;
+	const cancelled = whenFired(cancel);
+	try {
+		const outcome = await Promise.race([
+			waited.then(() => 'done' as const),
+			cancelled.fired.then(() => 'cancelled' as const),
+		]);
+		if (outcome === 'cancelled') throw new CancelledError();
+	} finally {
+		cancelled.dispose();
+	}
+}
+
 /** Waits `ms`, ending early with a CancelledError when `cancel` fires. */
 export async function sleep(ms: number, cancel?: AbortSignal): Promise<void> {
 	if (cancel?.aborted) throw new CancelledError();
 	const timer = whenFired(deadlineSignal(ms));
-	const cancelled = cancel ? whenFired(cancel) : undefined;
-	const outcome = await Promise.race([
-		timer.fired.then(() => 'slept' as const),
-		...(cancelled ? [cancelled.fired.then(() => 'cancelled' as const)] : []),
-	]);
-	timer.dispose();
-	cancelled?.dispose();
-	if (outcome === 'cancelled') throw new CancelledError();
+	try {
+		await unlessCancelled(timer.fired, cancel);
+	} finally {
+		timer.dispose();
+	}
 }
