@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../shared/engine/description';
 import { invalidParameter } from '../shared/engine/failure';
 import type { ItemParameters } from '../shared/engine/parameters';
 
@@ -24,22 +25,15 @@ export const accountReferenceFields: INodeProperties[] = [
 	},
 ];
 
-export const requestInitiatorField: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Request Initiator',
-			name: 'requestInitiator',
-			type: 'string',
-			default: '',
-			description: 'Who asked for this change, for the Debitsuccess log (up to 100 characters)',
-		},
-	],
-};
+export const requestInitiatorField: INodeProperties = additionalFieldsCollection([
+	{
+		displayName: 'Request Initiator',
+		name: 'requestInitiator',
+		type: 'string',
+		default: '',
+		description: 'Who asked for this change, for the Debitsuccess log (up to 100 characters)',
+	},
+]);
 
 /** RequestInitiator and the account references, validated, as SOAP field values. */
 export function readAccountFields(parameters: ItemParameters): Record<string, string | undefined> {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/engine/description';
 import { invalidParameter } from '../../shared/engine/failure';
 import type { ItemParameters } from '../../shared/engine/parameters';
 import { actionItem, rest, restOperation, textField } from '../../shared/wire/rest';
@@ -53,13 +54,8 @@ function numberField(
 	};
 }
 
-const additionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: (
+const additionalFields: INodeProperties = additionalFieldsCollection(
+	(
 		[
 			...AMOUNT_FIELDS.map(
 				([name, displayName, description]): INodeProperties => ({
@@ -117,7 +113,7 @@ const additionalFields: INodeProperties = {
 			},
 		] as INodeProperties[]
 	).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-};
+);
 
 /** The optional query parameters, in the order they go on the wire. */
 function readAdditional(parameters: ItemParameters): Record<string, string | undefined> {

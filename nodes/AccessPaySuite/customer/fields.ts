@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/engine/description';
 import { invalidParameter } from '../../shared/engine/failure';
 import type { ItemParameters } from '../../shared/engine/parameters';
 import { DDCMS_SPEC_CHOICES } from '../specChoices';
@@ -216,14 +217,9 @@ const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
 /** The create fields: the main ones, then an Additional Fields collection with the rest. */
 export const customerCreateFields: INodeProperties[] = [
 	...MAIN_FIELDS.map((field) => toProperty(field, true)),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: EXTRA_FIELDS.map((field) => toProperty(field, false)).sort(byDisplayName),
-	},
+	additionalFieldsCollection(
+		EXTRA_FIELDS.map((field) => toProperty(field, false)).sort(byDisplayName),
+	),
 ];
 
 /** Update Fields: any customer field, each sent only when given. */

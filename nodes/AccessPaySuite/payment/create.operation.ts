@@ -1,3 +1,4 @@
+import { additionalFieldsCollection } from '../../shared/engine/description';
 import { actionItem, rest, restOperation, textField } from '../../shared/wire/rest';
 import { contractIdField, readContractId } from '../contract/fields';
 import { amountField, commentField, dateField, readPaymentTerms } from './fields';
@@ -13,23 +14,16 @@ export const create = restOperation({
 		amountField,
 		dateField,
 		commentField,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Is Credit',
-					name: 'isCredit',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to pay the amount to the customer instead of collecting it (only for clients with their own Service User Number, by arrangement)',
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Is Credit',
+				name: 'isCredit',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to pay the amount to the customer instead of collecting it (only for clients with their own Service User Number, by arrangement)',
+			},
+		]),
 	],
 	build(parameters) {
 		const contractId = readContractId(parameters);

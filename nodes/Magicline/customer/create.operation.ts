@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/engine/description';
 import { invalidParameter } from '../../shared/engine/failure';
 import type { ItemParameters } from '../../shared/engine/parameters';
 import { rest, restOperation, textField } from '../../shared/wire/rest';
@@ -67,35 +68,28 @@ export const create = restOperation({
 			"The customer's language as a two-letter ISO 639-1 code, e.g. de or en",
 			{ required: true, default: 'de' },
 		),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Gender',
-					name: 'gender',
-					type: 'options',
-					options: [
-						{ name: 'Female', value: 'FEMALE' },
-						{ name: 'Male', value: 'MALE' },
-						{ name: 'Unisex', value: 'UNISEX' },
-					],
-					default: 'FEMALE',
-					description: "The customer's gender as Magicline records it",
-				},
-				textProperty('houseNumber', 'House Number', 'House number of the address'),
-				textProperty('phoneNumberMobile', 'Mobile Phone Number', 'Mobile phone number'),
-				textProperty('phoneNumberPrivate', 'Private Phone Number', 'Private (home) phone number'),
-				textProperty(
-					'thirdPartyId',
-					'Third Party ID',
-					'The ID of this customer in your own system, such as your CRM',
-				),
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'FEMALE' },
+					{ name: 'Male', value: 'MALE' },
+					{ name: 'Unisex', value: 'UNISEX' },
+				],
+				default: 'FEMALE',
+				description: "The customer's gender as Magicline records it",
+			},
+			textProperty('houseNumber', 'House Number', 'House number of the address'),
+			textProperty('phoneNumberMobile', 'Mobile Phone Number', 'Mobile phone number'),
+			textProperty('phoneNumberPrivate', 'Private Phone Number', 'Private (home) phone number'),
+			textProperty(
+				'thirdPartyId',
+				'Third Party ID',
+				'The ID of this customer in your own system, such as your CRM',
+			),
+		]),
 	],
 	build(parameters) {
 		const additional = parameters.collection('additionalFields');

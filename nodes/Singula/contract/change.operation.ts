@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/engine/description';
 import { invalidParameter } from '../../shared/engine/failure';
 import type { JsonBodyValue } from '../../shared/wire/json';
 import { actionItem, rest, restOperation } from '../../shared/wire/rest';
@@ -36,53 +37,46 @@ export const change = restOperation({
 			description:
 				'The sales item to change to; the list shows the change paths of the contract. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Discount Code',
-					name: 'discountCode',
-					type: 'collection',
-					placeholder: 'Add Code',
-					default: {},
-					description: 'A discount code to apply with the change',
-					options: DISCOUNT_CODE_KINDS.map((kind) => ({
-						displayName: kind
-							.replace(/([A-Z])/g, ' $1')
-							.replace(/^./, (first) => first.toUpperCase())
-							.replace(' Id', ' ID'),
-						name: kind,
-						type: 'string' as const,
-						default: '',
-					})),
-				},
-				{
-					displayName: 'Extra Body Fields (JSON)',
-					name: 'extraBody',
-					type: 'json',
-					default: '{}',
-					description: 'Tenant-specific fields added to the request body, as a JSON object',
-				},
-				{
-					displayName: 'Immediate Downgrade',
-					name: 'immediateDowngrade',
-					type: 'boolean',
-					default: false,
-					description: 'Whether a downgrade happens now instead of at the next contract charge',
-				},
-				{
-					displayName: 'Referrer ID',
-					name: 'referrerId',
-					type: 'string',
+		additionalFieldsCollection([
+			{
+				displayName: 'Discount Code',
+				name: 'discountCode',
+				type: 'collection',
+				placeholder: 'Add Code',
+				default: {},
+				description: 'A discount code to apply with the change',
+				options: DISCOUNT_CODE_KINDS.map((kind) => ({
+					displayName: kind
+						.replace(/([A-Z])/g, ' $1')
+						.replace(/^./, (first) => first.toUpperCase())
+						.replace(' Id', ' ID'),
+					name: kind,
+					type: 'string' as const,
 					default: '',
-					description: 'Identifier of a referrer to link to the new service (up to 50 characters)',
-				},
-			],
-		},
+				})),
+			},
+			{
+				displayName: 'Extra Body Fields (JSON)',
+				name: 'extraBody',
+				type: 'json',
+				default: '{}',
+				description: 'Tenant-specific fields added to the request body, as a JSON object',
+			},
+			{
+				displayName: 'Immediate Downgrade',
+				name: 'immediateDowngrade',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a downgrade happens now instead of at the next contract charge',
+			},
+			{
+				displayName: 'Referrer ID',
+				name: 'referrerId',
+				type: 'string',
+				default: '',
+				description: 'Identifier of a referrer to link to the new service (up to 50 characters)',
+			},
+		]),
 	],
 	build(parameters) {
 		const { customerId, contractId } = readContractIds(parameters);

@@ -75,16 +75,24 @@ const TIMEOUT_OPTION: INodeProperties = {
 		'How long one request may take, in milliseconds, until the whole answer has arrived. When it runs out the item fails with category "timeout": the action may or may not have happened, so check before running the item again.',
 };
 
+/** A collection parameter: empty by default, its entries added one by one in the editor. */
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
 /** The node's `options` collection holding these options. */
 function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	};
+	return collection('Options', 'options', 'Add option', options);
+}
+
+/** An operation's optional fields, read as `additionalFields.<name>`. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
 }
 
 export function optionsField(defaultPerMinute: number): INodeProperties {
