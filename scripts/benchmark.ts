@@ -333,10 +333,26 @@ async function runAll(workflow: WorkflowJson, urls: Sandbox['urls'], items: numb
 		);
 }
 
-const HTTP_REQUEST_CLIENTS = [
-	['HTTP Request node', 'credential'],
-	['HTTP Request node (key in header)', 'header'],
-] as const;
+/** The HTTP Request node's two runs: client name (as in BENCH_CLIENTS), auth, label and colour. */
+const HTTP_REQUEST_RUNS: ReadonlyArray<{
+	name: string;
+	auth: HttpRequestAuth;
+	label: string;
+	colour: string;
+}> = [
+	{
+		name: 'HTTP Request node',
+		auth: 'credential',
+		label: 'HTTP Request node, credential',
+		colour: '#eb5757',
+	},
+	{
+		name: 'HTTP Request node (key in header)',
+		auth: 'header',
+		label: 'HTTP Request node, key in header',
+		colour: '#f2994a',
+	},
+];
 
 function clients(urls: Sandbox['urls'], withHttpRequestNode: boolean): Client[] {
 	const url = amountUrl(urls);
@@ -367,7 +383,7 @@ function clients(urls: Sandbox['urls'], withHttpRequestNode: boolean): Client[] 
 		);
 	}
 	if (withHttpRequestNode)
-		for (const [name, auth] of HTTP_REQUEST_CLIENTS)
+		for (const { name, auth } of HTTP_REQUEST_RUNS)
 			list.push({
 				name,
 				concurrency: 'all',
@@ -496,7 +512,7 @@ function throughputTable(results: Measurement[]): string[] {
 		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	for (const latencyMs of LATENCIES) {
-		const [httpNode, httpNodeHeader] = HTTP_REQUEST_CLIENTS.map(([name]) =>
+		const [httpNode, httpNodeHeader] = HTTP_REQUEST_RUNS.map(({ name }) =>
 			find(results, name, latencyMs, 'all'),
 		);
 		const httpCell = (result: Measurement | undefined) =>
@@ -520,16 +536,6 @@ const BAR_COLOURS: Record<string, string> = {
 	'helper loop': '#52606d',
 	node: '#2f80ed',
 };
-
-/** The HTTP Request node's runs, drawn as lines across each panel. */
-const HTTP_LINES = [
-	{ client: 'HTTP Request node', label: 'HTTP Request node, credential', colour: '#eb5757' },
-	{
-		client: 'HTTP Request node (key in header)',
-		label: 'HTTP Request node, key in header',
-		colour: '#f2994a',
-	},
-];
 
 /** Two panels (0 ms, 20 ms): items/s per concurrency for the three pools, the HTTP Request node as lines. */
 function chartSvg(results: Measurement[]): string {
@@ -572,7 +578,7 @@ function chartSvg(results: Measurement[]): string {
 				`<text x="${(gx + (groupWidth - 20) / 2).toFixed(1)}" y="${bottom + 16}" font-size="11" text-anchor="middle">${concurrency} in flight</text>`,
 			);
 		});
-		for (const { client, colour } of HTTP_LINES) {
+		for (const { name: client, colour } of HTTP_REQUEST_RUNS) {
 			const httpNode = find(results, client, latencyMs, 'all');
 			if (!httpNode) continue;
 			const lineY = y(httpNode.itemsPerSecond).toFixed(1);
@@ -583,7 +589,7 @@ function chartSvg(results: Measurement[]): string {
 	});
 	const legend = [
 		...Object.entries(BAR_COLOURS),
-		...HTTP_LINES.map(({ label, colour }) => [label, colour]),
+		...HTTP_REQUEST_RUNS.map(({ label, colour }) => [label, colour]),
 	];
 	let lx = 20;
 	legend.forEach(([name, colour]) => {
@@ -617,7 +623,7 @@ function report(
 	const httpAt20 = find(results, 'HTTP Request node', 20, 'all')?.itemsPerSecond;
 	const helperAt32 = find(results, 'helper loop', 20, 32)?.itemsPerSecond;
 	const helperAtThirtyTwo = httpAt20 && helperAt32 ? helperAt32 / httpAt20 : undefined;
-	const [atThirtyTwo, atThirtyTwoHeader] = HTTP_REQUEST_CLIENTS.map(([name]) =>
+	const [atThirtyTwo, atThirtyTwoHeader] = HTTP_REQUEST_RUNS.map(({ name }) =>
 		ratio(name, 20, 'all', 32),
 	);
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node ${process.version}`;
