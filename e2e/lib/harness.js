@@ -261,6 +261,11 @@ function parseExecuteOutput(text) {
 	return undefined;
 }
 
+/** The requests the sandbox got for Magicline's cancelation reasons (the bulk flows' request). */
+function cancelationReasonRequests(sandbox) {
+	return sandbox.requests.filter((r) => r.path.endsWith('/contract-cancelation-reasons'));
+}
+
 /**
  * The output of one node from an IRun: an array per output index of item json objects.
  * Returns undefined when the node did not run.
@@ -563,6 +568,7 @@ module.exports = {
 	DEMO_OWNER,
 	activateWorkflow,
 	buildAndPack,
+	cancelationReasonRequests,
 	credentialsFor,
 	fetchNodeTypes,
 	freePort,

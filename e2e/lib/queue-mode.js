@@ -46,8 +46,7 @@ async function callBulkFlow(mainUrl, body) {
  * credential, not just the item. E2E_BULK_CHECKS=0 skips them.
  */
 async function checkBulkPacePerWorker({ mainUrl, sandbox }) {
-	const reasonRequests = () =>
-		sandbox.requests.filter((r) => r.path.endsWith('/contract-cancelation-reasons'));
+	const reasonRequests = () => h.cancelationReasonRequests(sandbox);
 	const rows = (n) => Array.from({ length: n }, (_, i) => ({ row: i + 1 }));
 
 	sandbox.requests.length = 0;

@@ -200,8 +200,7 @@ const STOP_WORKFLOW_ID = 'blE2eStopBulk01';
  */
 async function checkStopBulkRun({ rest, n8n, server, sandbox }) {
 	h.log('• stopping a paced bulk run (POST /executions/:id/stop)');
-	const reasonRequests = () =>
-		sandbox.requests.filter((r) => r.path.endsWith('/contract-cancelation-reasons'));
+	const reasonRequests = () => h.cancelationReasonRequests(sandbox);
 	sandbox.requests.length = 0;
 	const rows = Array.from({ length: 30 }, (_, i) => ({ row: i + 1 }));
 	const answer = await h.httpRequest(`${server.url}/webhook/e2e-stop-bulk`, {
